@@ -1,0 +1,100 @@
+# allied: one plain GNU Makefile (non-recursive; `make check` re-invokes it with BUILD and SANITIZE).
+#
+#   make            build build/allied with the knowledge base in data/ embedded
+#   make run        build, then run allied on the embedded data
+#   make check      build with ASan+UBSan into build/san and run every test
+#   make bench      run the benchmarks in bench/ (not part of check)
+#   make sources    regenerate data/SOURCES.md from the data files
+
+CC ?= cc
+BUILD ?= build
+SANITIZE ?=
+PKGS := sqlite3 yaml-0.1 jansson
+VERSION := 0.1.0
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE -DALLIED_VERSION='"$(VERSION)"' $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS)
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
+ALL_LDFLAGS += -fsanitize=address,undefined
+endif
+LIBS := $(PKG_LIBS) -lm
+
+LIB_MODULES := xmalloc diag buf text career kb catalog store filter search render
+FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-db cmd-help
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+
+LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
+FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
+DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml)
+
+.PHONY: all run check test unit e2e data-check bench sources clean
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/allied
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+$(BUILD)/liballied.a: $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+# The bootstrap binary has no embedded database; it compiles data/ into one.
+$(BUILD)/obj/embed-none.o: src/embed.S | $(BUILD)/obj
+	: > $(BUILD)/obj/empty
+	$(CC) -c -DDB_IMAGE='"$(BUILD)/obj/empty"' -DKB_HASH='"$(BUILD)/obj/empty"' $< -o $@
+
+$(BUILD)/allied-stage0: $(FRONT_OBJS) $(BUILD)/liballied.a $(BUILD)/obj/embed-none.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJS) $(BUILD)/obj/embed-none.o $(BUILD)/liballied.a $(LIBS)
+
+$(BUILD)/allied.db: $(BUILD)/allied-stage0 $(DATA_FILES)
+	$(BUILD)/allied-stage0 --db $@ db build --data data --out $@ >/dev/null
+
+$(BUILD)/kb-hash.txt: $(BUILD)/allied.db
+	$(BUILD)/allied-stage0 --db $< db info --get kb_hash | tr -d '\n' > $@
+
+$(BUILD)/obj/embed.o: src/embed.S $(BUILD)/allied.db $(BUILD)/kb-hash.txt
+	$(CC) -c -DDB_IMAGE='"$(BUILD)/allied.db"' -DKB_HASH='"$(BUILD)/kb-hash.txt"' $< -o $@
+
+$(BUILD)/allied: $(FRONT_OBJS) $(BUILD)/liballied.a $(BUILD)/obj/embed.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJS) $(BUILD)/obj/embed.o $(BUILD)/liballied.a $(LIBS)
+
+run: $(BUILD)/allied
+	$(BUILD)/allied careers
+
+# ---- tests ----
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/liballied.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/liballied.a $(shell pkg-config --libs cmocka) $(LIBS)
+
+unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
+	@tests/run-unit $(BUILD) $(UNIT_TESTS)
+
+e2e: $(BUILD)/allied
+	@tests/e2e/run $(BUILD)/allied
+
+data-check:
+	@tests/data-check
+
+test: unit e2e data-check
+	@tests/summary $(BUILD)
+
+check:
+	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test
+
+bench: $(BUILD)/allied
+	bench/run $(BUILD)/allied
+
+sources:
+	scripts/gen-sources > data/SOURCES.md
+
+clean:
+	rm -rf build

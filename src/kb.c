@@ -1,0 +1,1120 @@
+/*
+ * kb: load and check the curated knowledge base (see kb.h).
+ *
+ * Each file is parsed into a libyaml document, whose nodes carry their line numbers, and then
+ * walked field by field. Unknown keys are errors, so a misspelt field never silently vanishes.
+ */
+#include "kb.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct loader {
+	const char *path;		/* for messages */
+	yaml_document_t doc;
+	struct diag *err;
+	int n_errors;
+};
+
+__attribute__((format(printf, 3, 4)))
+static void fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ld->n_errors++;
+	if (ld->n_errors > KB_MAX_ERRORS)
+		return;
+	if (node)
+		diag_append(ld->err, ALLIED_EINVAL, "%s:%lu: %s", ld->path,
+			    (unsigned long)node->start_mark.line + 1, msg);
+	else
+		diag_append(ld->err, ALLIED_EINVAL, "%s: %s", ld->path, msg);
+}
+
+static yaml_node_t *node_at(struct loader *ld, int index)
+{
+	return yaml_document_get_node(&ld->doc, index);
+}
+
+/* The scalar text of node, or NULL (with an error naming field) when it is not a scalar. */
+static const char *scalar(struct loader *ld, yaml_node_t *node, const char *field)
+{
+	if (!node || node->type != YAML_SCALAR_NODE) {
+		fail(ld, node, "'%s' must be a single value", field);
+		return NULL;
+	}
+	return (const char *)node->data.scalar.value;
+}
+
+/* Copy of a non-empty scalar with surrounding whitespace trimmed, or NULL after an error. */
+static char *text_field(struct loader *ld, yaml_node_t *node, const char *field)
+{
+	const char *s = scalar(ld, node, field);
+	if (!s)
+		return NULL;
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t len = strlen(s);
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (!len) {
+		fail(ld, node, "'%s' is empty", field);
+		return NULL;
+	}
+	return xstrndup(s, len);
+}
+
+static int scale_field(struct loader *ld, yaml_node_t *node, const char *field, enum career_scale scale)
+{
+	const char *s = scalar(ld, node, field);
+	if (!s)
+		return CAREER_UNKNOWN;
+	int v = career_scale_parse(scale, s);
+	if (v == CAREER_UNKNOWN)
+		fail(ld, node, "'%s' has unknown value '%s' (allowed: %s)", field, s, career_scale_list(scale));
+	return v;
+}
+
+static int parse_int64(const char *s, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int64_t count_field(struct loader *ld, yaml_node_t *node, const char *field)
+{
+	const char *s = scalar(ld, node, field);
+	int64_t v;
+	if (!s)
+		return CAREER_UNKNOWN;
+	if (parse_int64(s, &v) < 0) {
+		fail(ld, node, "'%s' must be a whole number of 0 or more, not '%s'", field, s);
+		return CAREER_UNKNOWN;
+	}
+	return v;
+}
+
+static double number_field(struct loader *ld, yaml_node_t *node, const char *field)
+{
+	const char *s = scalar(ld, node, field);
+	char *end;
+	if (!s)
+		return NAN;
+	double v = strtod(s, &end);
+	if (end == s || *end || !isfinite(v)) {
+		fail(ld, node, "'%s' must be a number, not '%s'", field, s);
+		return NAN;
+	}
+	return v;
+}
+
+static int is_date(const char *s)
+{
+	/* YYYY, YYYY-MM or YYYY-MM-DD */
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!isdigit((unsigned char)s[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int is_soc(const char *s, int with_detail)
+{
+	/* 29-2052 or, with detail, 29-2052.00 */
+	size_t n = strlen(s);
+	if (n != (with_detail ? 10u : 7u))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 2) {
+			if (s[i] != '-')
+				return 0;
+		} else if (i == 7) {
+			if (s[i] != '.')
+				return 0;
+		} else if (!isdigit((unsigned char)s[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static char *soc_field(struct loader *ld, yaml_node_t *node, const char *field, int with_detail)
+{
+	char *s = text_field(ld, node, field);
+	if (s && !is_soc(s, with_detail)) {
+		fail(ld, node, "'%s' must look like %s, not '%s'", field,
+		     with_detail ? "29-2052.00" : "29-2052", s);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Calls fn for every item of a sequence node (a single scalar counts as a one-item list). */
+static void each_item(struct loader *ld, yaml_node_t *node, const char *field,
+		      void (*fn)(struct loader *, yaml_node_t *, void *), void *ctx)
+{
+	if (node && node->type == YAML_SCALAR_NODE) {
+		fn(ld, node, ctx);
+		return;
+	}
+	if (!node || node->type != YAML_SEQUENCE_NODE) {
+		fail(ld, node, "'%s' must be a list", field);
+		return;
+	}
+	for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++)
+		fn(ld, node_at(ld, *it), ctx);
+}
+
+struct strlist_ctx {
+	struct strvec *out;
+	const char *field;
+};
+
+static void add_string(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct strlist_ctx *ctx = vctx;
+	char *s = text_field(ld, node, ctx->field);
+	if (!s)
+		return;
+	if (strvec_contains(ctx->out, s)) {
+		fail(ld, node, "'%s' lists '%s' twice", ctx->field, s);
+		free(s);
+		return;
+	}
+	strvec_push_owned(ctx->out, s);
+}
+
+static void string_list(struct loader *ld, yaml_node_t *node, const char *field, struct strvec *out)
+{
+	struct strlist_ctx ctx = { out, field };
+	each_item(ld, node, field, add_string, &ctx);
+}
+
+/*
+ * Mapping walker: for each key of a mapping node, find it in keys[] and call handle(index,
+ * value). Unknown and repeated keys are errors; required keys are checked at the end.
+ */
+struct field_spec {
+	const char *name;
+	int required;
+};
+
+typedef void field_fn(struct loader *ld, int which, yaml_node_t *value, void *ctx);
+
+static void walk_mapping(struct loader *ld, yaml_node_t *node, const char *what,
+			 const struct field_spec *keys, size_t n_keys, field_fn *handle, void *ctx)
+{
+	unsigned char seen[32] = { 0 };
+
+	if (!node || node->type != YAML_MAPPING_NODE) {
+		fail(ld, node, "%s must be a mapping of 'key: value' lines", what);
+		return;
+	}
+	for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(ld, p->key), *v = node_at(ld, p->value);
+		const char *name = scalar(ld, k, "key");
+		size_t i;
+		if (!name)
+			continue;
+		for (i = 0; i < n_keys; i++)
+			if (strcmp(keys[i].name, name) == 0)
+				break;
+		if (i == n_keys) {
+			fail(ld, k, "unknown field '%s' in %s", name, what);
+			continue;
+		}
+		if (seen[i]++) {
+			fail(ld, k, "field '%s' appears twice in %s", name, what);
+			continue;
+		}
+		handle(ld, (int)i, v, ctx);
+	}
+	for (size_t i = 0; i < n_keys; i++)
+		if (keys[i].required && !seen[i])
+			fail(ld, node, "%s has no '%s'", what, keys[i].name);
+}
+
+/* ---- sources ---- */
+
+enum { SRC_ID, SRC_TITLE, SRC_PUBLISHER, SRC_URL, SRC_AS_OF, SRC_CHECKED, SRC_LICENCE };
+static const struct field_spec source_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "publisher", 1 }, { "url", 1 },
+	{ "as_of", 0 }, { "checked", 0 }, { "licence", 0 },
+};
+
+static void source_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct source *s = vctx;
+	switch (which) {
+	case SRC_ID:
+		s->id = text_field(ld, v, "id");
+		break;
+	case SRC_TITLE:
+		s->title = text_field(ld, v, "title");
+		break;
+	case SRC_PUBLISHER:
+		s->publisher = text_field(ld, v, "publisher");
+		break;
+	case SRC_URL:
+		s->url = text_field(ld, v, "url");
+		if (s->url && strncmp(s->url, "https://", 8) && strncmp(s->url, "http://", 7))
+			fail(ld, v, "'url' must start with https:// or http://");
+		break;
+	case SRC_AS_OF:
+	case SRC_CHECKED: {
+		char *d = text_field(ld, v, source_keys[which].name);
+		if (d && !is_date(d)) {
+			fail(ld, v, "'%s' must be a date like 2024-05 or 2024-05-31, not '%s'",
+			     source_keys[which].name, d);
+			free(d);
+			d = NULL;
+		}
+		if (which == SRC_AS_OF)
+			s->as_of = d;
+		else
+			s->checked = d;
+		break;
+	}
+	case SRC_LICENCE:
+		s->licence = text_field(ld, v, "licence");
+		break;
+	}
+}
+
+struct source_list {
+	struct source *v;
+	size_t n, cap;
+	const char *prefix;	/* required id prefix ("career-id/"), or NULL */
+};
+
+static void add_source(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct source_list *list = vctx;
+	struct source s;
+	int before = ld->n_errors;
+
+	source_init(&s);
+	walk_mapping(ld, node, "a source", source_keys, sizeof(source_keys) / sizeof(source_keys[0]),
+		     source_field, &s);
+	if (ld->n_errors == before && !s.as_of && !s.checked)
+		fail(ld, node, "source '%s' needs 'as_of' (the date it gives) or 'checked' (the day we read it)", s.id);
+	if (ld->n_errors == before && list->prefix && strncmp(s.id, list->prefix, strlen(list->prefix)))
+		fail(ld, node, "a career's own source id must start with '%s', not '%s'", list->prefix, s.id);
+	if (ld->n_errors != before) {
+		source_release(&s);
+		return;
+	}
+	xgrow((void **)&list->v, &list->cap, list->n + 1, sizeof(*list->v));
+	list->v[list->n++] = s;
+}
+
+/* ---- careers ---- */
+
+enum {
+	F_ID, F_TITLE, F_GROUP, F_SOC, F_ONET, F_ALIASES, F_SUMMARY, F_DUTIES, F_WORK, F_INTERESTS,
+	F_EDUCATION, F_CERTS, F_REGULATION, F_PAY, F_OUTLOOK, F_INTEREST_PROFILE, F_SOURCES
+};
+static const struct field_spec career_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "group", 1 }, { "soc", 1 }, { "onet_soc", 1 },
+	{ "aliases", 0 }, { "summary", 1 }, { "duties", 1 }, { "work", 0 }, { "interests", 0 },
+	{ "education", 0 }, { "certifications", 0 }, { "regulation", 0 }, { "pay", 0 },
+	{ "outlook", 0 }, { "interest_profile", 0 }, { "sources", 0 },
+};
+
+struct career_ctx {
+	struct career *c;
+	struct source_list *sources;
+	yaml_node_t *sources_node;
+	enum career_block block;	/* the block being read, for 'source' fields */
+};
+
+static void block_sources(struct loader *ld, yaml_node_t *v, struct career_ctx *ctx)
+{
+	string_list(ld, v, "source", &ctx->c->block_sources[ctx->block]);
+}
+
+enum { W_CONTACT, W_BLOOD, W_PHYSICAL, W_SHIFTS, W_REMOTE, W_SETTINGS, W_SOURCE };
+static const struct field_spec work_keys[] = {
+	{ "patient_contact", 0 }, { "blood", 0 }, { "physical", 0 }, { "shifts", 0 },
+	{ "remote", 0 }, { "settings", 0 }, { "source", 1 },
+};
+
+static void add_shift(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	unsigned *mask = vctx;
+	int s = scale_field(ld, node, "shifts", SCALE_SHIFT);
+	if (s != CAREER_UNKNOWN)
+		*mask |= 1u << s;
+}
+
+static void work_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	struct career *c = ctx->c;
+	switch (which) {
+	case W_CONTACT:
+		c->patient_contact = scale_field(ld, v, "patient_contact", SCALE_CONTACT);
+		break;
+	case W_BLOOD:
+		c->blood = scale_field(ld, v, "blood", SCALE_BLOOD);
+		break;
+	case W_PHYSICAL:
+		c->physical = scale_field(ld, v, "physical", SCALE_PHYSICAL);
+		break;
+	case W_SHIFTS:
+		each_item(ld, v, "shifts", add_shift, &c->shifts);
+		break;
+	case W_REMOTE:
+		c->remote = scale_field(ld, v, "remote", SCALE_REMOTE);
+		break;
+	case W_SETTINGS:
+		string_list(ld, v, "settings", &c->settings);
+		break;
+	case W_SOURCE:
+		block_sources(ld, v, ctx);
+		break;
+	}
+}
+
+/* months: a number or [min, max] */
+static void months_field(struct loader *ld, yaml_node_t *v, struct career_path *p)
+{
+	int64_t lo, hi;
+	if (v && v->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it = v->data.sequence.items.start;
+		if (v->data.sequence.items.top - it != 2) {
+			fail(ld, v, "'months' must be one number or [min, max]");
+			return;
+		}
+		lo = count_field(ld, node_at(ld, it[0]), "months");
+		hi = count_field(ld, node_at(ld, it[1]), "months");
+	} else {
+		lo = hi = count_field(ld, v, "months");
+	}
+	if (lo == CAREER_UNKNOWN || hi == CAREER_UNKNOWN)
+		return;
+	if (lo > hi || hi > 240) {
+		fail(ld, v, "'months' range [%lld, %lld] is not a range of 0 to 240 months",
+		     (long long)lo, (long long)hi);
+		return;
+	}
+	p->months_min = (int)lo;
+	p->months_max = (int)hi;
+}
+
+enum { P_CREDENTIAL, P_MONTHS, P_NOTE };
+static const struct field_spec path_keys[] = { { "credential", 1 }, { "months", 0 }, { "note", 0 } };
+
+static void path_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_path *p = vctx;
+	switch (which) {
+	case P_CREDENTIAL:
+		p->credential = scale_field(ld, v, "credential", SCALE_CREDENTIAL);
+		break;
+	case P_MONTHS:
+		months_field(ld, v, p);
+		break;
+	case P_NOTE:
+		p->note = text_field(ld, v, "note");
+		break;
+	}
+}
+
+static void add_path(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct career *c = vctx;
+	struct career_path p = { CAREER_UNKNOWN, CAREER_UNKNOWN, CAREER_UNKNOWN, NULL };
+	walk_mapping(ld, node, "an education path", path_keys, sizeof(path_keys) / sizeof(path_keys[0]),
+		     path_field, &p);
+	size_t cap = c->n_paths;
+	xgrow((void **)&c->paths, &cap, c->n_paths + 1, sizeof(*c->paths));
+	c->paths[c->n_paths++] = p;
+}
+
+enum { E_ENTRY, E_PATHS, E_SOURCE };
+static const struct field_spec edu_keys[] = { { "entry", 0 }, { "paths", 1 }, { "source", 1 } };
+
+static void edu_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	switch (which) {
+	case E_ENTRY:
+		ctx->c->entry_credential = scale_field(ld, v, "entry", SCALE_CREDENTIAL);
+		break;
+	case E_PATHS:
+		each_item(ld, v, "paths", add_path, ctx->c);
+		break;
+	case E_SOURCE:
+		block_sources(ld, v, ctx);
+		break;
+	}
+}
+
+enum { C_NAME, C_BODY, C_KIND, C_REQUIRED };
+static const struct field_spec cert_keys[] = {
+	{ "name", 1 }, { "body", 0 }, { "kind", 1 }, { "required", 1 },
+};
+
+static void cert_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_cert *cert = vctx;
+	switch (which) {
+	case C_NAME:
+		cert->name = text_field(ld, v, "name");
+		break;
+	case C_BODY:
+		cert->body = text_field(ld, v, "body");
+		break;
+	case C_KIND:
+		cert->kind = scale_field(ld, v, "kind", SCALE_CERT_KIND);
+		break;
+	case C_REQUIRED:
+		cert->required = scale_field(ld, v, "required", SCALE_REQUIRED);
+		break;
+	}
+}
+
+static void add_cert(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct career *c = vctx;
+	struct career_cert cert = { NULL, NULL, CAREER_UNKNOWN, CAREER_UNKNOWN };
+	walk_mapping(ld, node, "a certification", cert_keys, sizeof(cert_keys) / sizeof(cert_keys[0]),
+		     cert_field, &cert);
+	size_t cap = c->n_certs;
+	xgrow((void **)&c->certs, &cap, c->n_certs + 1, sizeof(*c->certs));
+	c->certs[c->n_certs++] = cert;
+}
+
+enum { CS_LIST, CS_SOURCE };
+static const struct field_spec certs_keys[] = { { "list", 1 }, { "source", 1 } };
+
+static void certs_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	if (which == CS_LIST)
+		each_item(ld, v, "list", add_cert, ctx->c);
+	else
+		block_sources(ld, v, ctx);
+}
+
+enum { R_REGULATED, R_NOTE, R_SOURCE };
+static const struct field_spec reg_keys[] = { { "state_regulated", 1 }, { "note", 0 }, { "source", 1 } };
+
+static void reg_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	switch (which) {
+	case R_REGULATED:
+		ctx->c->regulated = scale_field(ld, v, "state_regulated", SCALE_REGULATED);
+		break;
+	case R_NOTE:
+		ctx->c->regulation_note = text_field(ld, v, "note");
+		break;
+	case R_SOURCE:
+		block_sources(ld, v, ctx);
+		break;
+	}
+}
+
+enum { PAY_SOC, PAY_MEDIAN, PAY_P10, PAY_P90, PAY_P90_CAPPED, PAY_SOURCE };
+static const struct field_spec pay_keys[] = {
+	{ "soc", 1 }, { "median_usd", 0 }, { "p10_usd", 0 }, { "p90_usd", 0 },
+	{ "p90_capped", 0 }, { "source", 1 },
+};
+
+static void pay_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	struct career *c = ctx->c;
+	switch (which) {
+	case PAY_SOC:
+		c->pay_soc = soc_field(ld, v, "soc", 0);
+		break;
+	case PAY_MEDIAN:
+		c->wage_median_usd = count_field(ld, v, "median_usd");
+		break;
+	case PAY_P10:
+		c->wage_p10_usd = count_field(ld, v, "p10_usd");
+		break;
+	case PAY_P90:
+		c->wage_p90_usd = count_field(ld, v, "p90_usd");
+		break;
+	case PAY_P90_CAPPED: {
+		const char *s = scalar(ld, v, "p90_capped");
+		if (s && strcmp(s, "true") && strcmp(s, "false"))
+			fail(ld, v, "'p90_capped' must be true or false");
+		c->wage_p90_capped = s && strcmp(s, "true") == 0;
+		break;
+	}
+	case PAY_SOURCE:
+		block_sources(ld, v, ctx);
+		break;
+	}
+}
+
+enum { O_SOC, O_EMP24, O_EMP34, O_CHANGE, O_OPENINGS, O_ENTRY, O_SOURCE };
+static const struct field_spec outlook_keys[] = {
+	{ "soc", 1 }, { "employment_2024", 0 }, { "employment_2034", 0 }, { "change_pct", 0 },
+	{ "openings_per_year", 0 }, { "entry_education", 0 }, { "source", 1 },
+};
+
+static void outlook_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	struct career *c = ctx->c;
+	switch (which) {
+	case O_SOC:
+		c->outlook_soc = soc_field(ld, v, "soc", 0);
+		break;
+	case O_EMP24:
+		c->employment_2024 = count_field(ld, v, "employment_2024");
+		break;
+	case O_EMP34:
+		c->employment_2034 = count_field(ld, v, "employment_2034");
+		break;
+	case O_CHANGE:
+		c->change_pct = number_field(ld, v, "change_pct");
+		break;
+	case O_OPENINGS:
+		c->openings_per_year = count_field(ld, v, "openings_per_year");
+		break;
+	case O_ENTRY:
+		c->entry_education = text_field(ld, v, "entry_education");
+		break;
+	case O_SOURCE:
+		block_sources(ld, v, ctx);
+		break;
+	}
+}
+
+enum { I_ONET, I_CODE, I_R, I_I, I_A, I_S, I_E, I_C, I_SOURCE };
+static const struct field_spec interest_keys[] = {
+	{ "onet_soc", 1 }, { "code", 0 }, { "realistic", 1 }, { "investigative", 1 },
+	{ "artistic", 1 }, { "social", 1 }, { "enterprising", 1 }, { "conventional", 1 },
+	{ "source", 1 },
+};
+
+static void interest_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	struct career *c = ctx->c;
+	if (which == I_ONET) {
+		c->interest_onet_soc = soc_field(ld, v, "onet_soc", 1);
+	} else if (which == I_CODE) {
+		const char *s = scalar(ld, v, "code");
+		size_t n = s ? strlen(s) : 0;
+		if (!s)
+			return;
+		if (n < 1 || n > 3 || strspn(s, "RIASEC") != n) {
+			fail(ld, v, "'code' must be one to three of the letters R I A S E C, not '%s'", s);
+			return;
+		}
+		memcpy(c->interest_code, s, n + 1);
+	} else if (which == I_SOURCE) {
+		block_sources(ld, v, ctx);
+	} else {
+		const char *name = interest_keys[which].name;
+		double x = number_field(ld, v, name);
+		if (!isnan(x) && (x < 1.0 || x > 7.0)) {
+			fail(ld, v, "'%s' must be on O*NET's 1 to 7 scale, not %g", name, x);
+			return;
+		}
+		c->riasec[which - I_R] = x;
+	}
+}
+
+static void sub_block(struct loader *ld, yaml_node_t *v, struct career_ctx *ctx, enum career_block block,
+		      const char *what, const struct field_spec *keys, size_t n, field_fn *fn)
+{
+	ctx->block = block;
+	walk_mapping(ld, v, what, keys, n, fn, ctx);
+}
+
+#define SUB(block, what, keys, fn) sub_block(ld, v, ctx, block, what, keys, sizeof(keys) / sizeof(keys[0]), fn)
+
+static void career_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct career_ctx *ctx = vctx;
+	struct career *c = ctx->c;
+	switch (which) {
+	case F_ID:
+		c->id = text_field(ld, v, "id");
+		if (c->id && !text_is_slug(c->id))
+			fail(ld, v, "'id' must be lower-case letters, digits and '-', not '%s'", c->id);
+		break;
+	case F_TITLE:
+		c->title = text_field(ld, v, "title");
+		break;
+	case F_GROUP:
+		c->group = scale_field(ld, v, "group", SCALE_GROUP);
+		break;
+	case F_SOC:
+		c->soc = soc_field(ld, v, "soc", 0);
+		break;
+	case F_ONET:
+		c->onet_soc = soc_field(ld, v, "onet_soc", 1);
+		break;
+	case F_ALIASES:
+		string_list(ld, v, "aliases", &c->aliases);
+		break;
+	case F_SUMMARY:
+		c->summary = text_field(ld, v, "summary");
+		break;
+	case F_DUTIES:
+		string_list(ld, v, "duties", &c->duties);
+		if (c->duties.n && (c->duties.n < 3 || c->duties.n > 6))
+			fail(ld, v, "'duties' lists %zu items; write 3 to 6", c->duties.n);
+		break;
+	case F_WORK:
+		SUB(BLOCK_WORK, "'work'", work_keys, work_field);
+		break;
+	case F_INTERESTS:
+		string_list(ld, v, "interests", &c->interests);
+		break;
+	case F_EDUCATION:
+		SUB(BLOCK_EDUCATION, "'education'", edu_keys, edu_field);
+		break;
+	case F_CERTS:
+		SUB(BLOCK_CERTIFICATIONS, "'certifications'", certs_keys, certs_field);
+		break;
+	case F_REGULATION:
+		SUB(BLOCK_REGULATION, "'regulation'", reg_keys, reg_field);
+		break;
+	case F_PAY:
+		SUB(BLOCK_PAY, "'pay'", pay_keys, pay_field);
+		break;
+	case F_OUTLOOK:
+		SUB(BLOCK_OUTLOOK, "'outlook'", outlook_keys, outlook_field);
+		break;
+	case F_INTEREST_PROFILE:
+		SUB(BLOCK_INTERESTS, "'interest_profile'", interest_keys, interest_field);
+		break;
+	case F_SOURCES:
+		ctx->sources_node = v;	/* read after the id is known, for the prefix check */
+		break;
+	}
+}
+
+/* ---- documents ---- */
+
+static int parse_document(struct loader *ld, const char *yaml, size_t len)
+{
+	yaml_parser_t parser;
+	int ok;
+
+	if (!yaml_parser_initialize(&parser))
+		abort();	/* only fails when out of memory */
+	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
+	ok = yaml_parser_load(&parser, &ld->doc);
+	if (!ok) {
+		ld->n_errors++;
+		diag_append(ld->err, ALLIED_EINVAL, "%s:%lu:%lu: %s%s%s", ld->path,
+			    (unsigned long)parser.problem_mark.line + 1,
+			    (unsigned long)parser.problem_mark.column + 1,
+			    parser.problem ? parser.problem : "invalid YAML",
+			    parser.context ? " " : "", parser.context ? parser.context : "");
+	}
+	yaml_parser_delete(&parser);
+	if (!ok)
+		return -1;
+	if (!yaml_document_get_root_node(&ld->doc)) {
+		fail(ld, NULL, "the file is empty");
+		yaml_document_delete(&ld->doc);
+		return -1;
+	}
+	return 0;
+}
+
+static void check_career(struct loader *ld, yaml_node_t *root, struct career *c)
+{
+	if (c->n_paths && c->entry_credential != CAREER_UNKNOWN) {
+		size_t i;
+		for (i = 0; i < c->n_paths; i++)
+			if (c->paths[i].credential == c->entry_credential)
+				break;
+		if (i == c->n_paths)
+			fail(ld, root, "education 'entry' is '%s' but no path has that credential",
+			     career_scale_id(SCALE_CREDENTIAL, c->entry_credential));
+	}
+	if (c->interest_code[0] == '\0' && c->interest_onet_soc) {
+		/* fine: O*NET gives no high-point code for some occupations */
+	}
+}
+
+int kb_parse_career(const char *name, const char *yaml, size_t len, struct career *c,
+		    struct source **sources, size_t *n_sources, struct diag *err)
+{
+	struct loader ld = { .path = name, .err = err };
+	struct source_list list = { NULL, 0, 0, NULL };
+	struct career_ctx ctx = { c, &list, NULL, BLOCK_WORK };
+
+	if (parse_document(&ld, yaml, len) < 0)
+		return ALLIED_EINVAL;
+	yaml_node_t *root = yaml_document_get_root_node(&ld.doc);
+	walk_mapping(&ld, root, "a career", career_keys, sizeof(career_keys) / sizeof(career_keys[0]),
+		     career_field, &ctx);
+	if (ctx.sources_node && c->id) {
+		char *prefix = xasprintf("%s/", c->id);
+		list.prefix = prefix;
+		each_item(&ld, ctx.sources_node, "sources", add_source, &list);
+		free(prefix);
+	}
+	check_career(&ld, root, c);
+	yaml_document_delete(&ld.doc);
+	*sources = list.v;
+	*n_sources = list.n;
+	if (ld.n_errors > KB_MAX_ERRORS)
+		diag_append(err, ALLIED_EINVAL, "%s: %d more errors", name, ld.n_errors - KB_MAX_ERRORS);
+	return ld.n_errors ? ALLIED_EINVAL : 0;
+}
+
+/* ---- files ---- */
+
+static int read_file(const char *path, char **data, size_t *len, struct diag *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[8192];
+	size_t n;
+
+	if (!f)
+		return diag_set(err, ALLIED_EIO, "cannot open '%s': %s", path, strerror(errno));
+	buf_init(&b, 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	int failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		buf_release(&b);
+		return diag_set(err, ALLIED_EIO, "cannot read '%s'", path);
+	}
+	*data = buf_detach(&b, len);
+	buf_release(&b);
+	return 0;
+}
+
+static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void hash_file(struct kb *kb, const char *name, const char *data, size_t len)
+{
+	kb->content_hash = fnv1a(kb->content_hash, name, strlen(name) + 1);
+	kb->content_hash = fnv1a(kb->content_hash, data, len);
+}
+
+enum { V_INTERESTS, V_SETTINGS };
+static const struct field_spec vocab_keys[] = { { "interests", 1 }, { "settings", 1 } };
+static const struct field_spec item_keys[] = { { "id", 1 }, { "label", 1 } };
+
+struct vocab_list {
+	struct vocab_item **v;
+	size_t *n;
+	size_t cap;
+};
+
+static void item_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct vocab_item *it = vctx;
+	if (which == 0) {
+		it->id = text_field(ld, v, "id");
+		if (it->id && !text_is_slug(it->id))
+			fail(ld, v, "'id' must be lower-case letters, digits and '-', not '%s'", it->id);
+	} else {
+		it->label = text_field(ld, v, "label");
+	}
+}
+
+static void add_vocab_item(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct vocab_list *list = vctx;
+	struct vocab_item it = { NULL, NULL };
+	walk_mapping(ld, node, "a vocabulary entry", item_keys, 2, item_field, &it);
+	for (size_t i = 0; it.id && i < *list->n; i++)
+		if ((*list->v)[i].id && strcmp((*list->v)[i].id, it.id) == 0)
+			fail(ld, node, "id '%s' appears twice", it.id);
+	xgrow((void **)list->v, &list->cap, *list->n + 1, sizeof(**list->v));
+	(*list->v)[(*list->n)++] = it;
+}
+
+static void vocab_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct kb *kb = vctx;
+	struct vocab_list list;
+	if (which == V_INTERESTS)
+		list = (struct vocab_list){ &kb->interests, &kb->n_interests, 0 };
+	else
+		list = (struct vocab_list){ &kb->settings, &kb->n_settings, 0 };
+	each_item(ld, v, vocab_keys[which].name, add_vocab_item, &list);
+	if (*list.n > 64)
+		fail(ld, v, "at most 64 %s are supported", vocab_keys[which].name);
+}
+
+static int load_vocabulary(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
+{
+	char *path = xasprintf("%s/vocabulary.yaml", dir), *data;
+	size_t len;
+	struct loader ld = { .path = path, .err = err };
+
+	if (read_file(path, &data, &len, err) < 0) {
+		free(path);
+		return ALLIED_EIO;
+	}
+	hash_file(kb, "vocabulary.yaml", data, len);
+	if (parse_document(&ld, data, len) == 0) {
+		walk_mapping(&ld, yaml_document_get_root_node(&ld.doc), "vocabulary.yaml", vocab_keys, 2,
+			     vocab_field, kb);
+		yaml_document_delete(&ld.doc);
+	}
+	free(data);
+	free(path);
+	*n_errors += ld.n_errors;
+	return 0;
+}
+
+static int load_sources(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
+{
+	char *path = xasprintf("%s/sources.yaml", dir), *data;
+	size_t len;
+	struct loader ld = { .path = path, .err = err };
+	struct source_list list = { NULL, 0, 0, NULL };
+
+	if (read_file(path, &data, &len, err) < 0) {
+		free(path);
+		return ALLIED_EIO;
+	}
+	hash_file(kb, "sources.yaml", data, len);
+	if (parse_document(&ld, data, len) == 0) {
+		each_item(&ld, yaml_document_get_root_node(&ld.doc), "sources.yaml", add_source, &list);
+		yaml_document_delete(&ld.doc);
+	}
+	kb->sources = list.v;
+	kb->n_sources = list.n;
+	free(data);
+	free(path);
+	*n_errors += ld.n_errors;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int list_careers(const char *dir, struct strvec *names, struct diag *err)
+{
+	char *path = xasprintf("%s/careers", dir);
+	DIR *d = opendir(path);
+	struct dirent *e;
+
+	if (!d) {
+		diag_set(err, ALLIED_EIO, "cannot open '%s': %s", path, strerror(errno));
+		free(path);
+		return ALLIED_EIO;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0 && e->d_name[0] != '.')
+			strvec_push(names, e->d_name);
+	}
+	closedir(d);
+	free(path);
+	qsort(names->v, names->n, sizeof(*names->v), cmp_str);
+	return 0;
+}
+
+static int has_vocab(const struct vocab_item *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id && strcmp(v[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+const struct source *kb_source(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->n_sources; i++)
+		if (kb->sources[i].id && strcmp(kb->sources[i].id, id) == 0)
+			return &kb->sources[i];
+	return NULL;
+}
+
+/* Checks across files: references, and that every name leads to one career. */
+static void check_references(struct kb *kb, const struct strvec *files, const char *dir,
+			     struct diag *err, int *n_errors)
+{
+#define XFAIL(...) do { if (++*n_errors <= KB_MAX_ERRORS) diag_append(err, ALLIED_EINVAL, __VA_ARGS__); } while (0)
+	for (size_t i = 0; i < kb->n_sources; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(kb->sources[i].id, kb->sources[j].id) == 0)
+				XFAIL("%s: source id '%s' is defined twice", dir, kb->sources[i].id);
+
+	struct strvec names;	/* "normalised-name\tcareer-id" */
+	strvec_init(&names);
+	for (size_t i = 0; i < kb->n_careers; i++) {
+		struct career *c = &kb->careers[i];
+		const char *file = files->v[i];
+		char norm[256];
+
+		for (int b = 0; b < BLOCK_COUNT; b++)
+			for (size_t k = 0; k < c->block_sources[b].n; k++)
+				if (!kb_source(kb, c->block_sources[b].v[k]))
+					XFAIL("%s/careers/%s: '%s' cites unknown source '%s'", dir, file,
+					      career_scale_id(SCALE_BLOCK, b), c->block_sources[b].v[k]);
+		for (size_t k = 0; k < c->interests.n; k++)
+			if (!has_vocab(kb->interests, kb->n_interests, c->interests.v[k]))
+				XFAIL("%s/careers/%s: unknown interest '%s' (see vocabulary.yaml)", dir, file,
+				      c->interests.v[k]);
+		for (size_t k = 0; k < c->settings.n; k++)
+			if (!has_vocab(kb->settings, kb->n_settings, c->settings.v[k]))
+				XFAIL("%s/careers/%s: unknown setting '%s' (see vocabulary.yaml)", dir, file,
+				      c->settings.v[k]);
+
+		/* id, title and aliases must each lead to exactly one career */
+		const char *own[2] = { c->id, c->title };
+		for (size_t k = 0; k < 2 + c->aliases.n; k++) {
+			const char *name = k < 2 ? own[k] : c->aliases.v[k - 2];
+			text_norm(name, norm, sizeof(norm));
+			for (size_t m = 0; m < names.n; m++) {
+				const char *tab = strchr(names.v[m], '\t');
+				if ((size_t)(tab - names.v[m]) == strlen(norm) &&
+				    strncmp(names.v[m], norm, strlen(norm)) == 0 && strcmp(tab + 1, c->id))
+					XFAIL("%s/careers/%s: the name '%s' also names career '%s'", dir, file,
+					      name, tab + 1);
+			}
+			strvec_push_owned(&names, xasprintf("%s\t%s", norm, c->id));
+		}
+	}
+	strvec_release(&names);
+#undef XFAIL
+}
+
+static int cmp_career(const void *a, const void *b)
+{
+	return strcmp(((const struct career *)a)->id, ((const struct career *)b)->id);
+}
+
+int kb_load(const char *dir, struct kb *kb, struct diag *err)
+{
+	struct strvec files;
+	int n_errors = 0, rc;
+
+	kb_init(kb);
+	strvec_init(&files);
+	if ((rc = load_vocabulary(dir, kb, err, &n_errors)) < 0 ||
+	    (rc = load_sources(dir, kb, err, &n_errors)) < 0 ||
+	    (rc = list_careers(dir, &files, err)) < 0)
+		goto fail;
+	kb->careers = xcalloc(files.n ? files.n : 1, sizeof(*kb->careers));
+	for (size_t i = 0; i < files.n; i++) {
+		char *path = xasprintf("%s/careers/%s", dir, files.v[i]), *data;
+		size_t len, n_src = 0;
+		struct source *src = NULL;
+		struct career *c = &kb->careers[kb->n_careers++];
+		struct diag one;
+
+		career_init(c);
+		if ((rc = read_file(path, &data, &len, err)) < 0) {
+			free(path);
+			goto fail;
+		}
+		hash_file(kb, files.v[i], data, len);
+		diag_init(&one);
+		if (kb_parse_career(path, data, len, c, &src, &n_src, &one) < 0) {
+			n_errors++;
+			if (n_errors <= KB_MAX_ERRORS)
+				diag_append(err, ALLIED_EINVAL, "%s", one.msg);
+		} else {
+			size_t stem = strlen(files.v[i]) - 5;
+			if (strlen(c->id) != stem || strncmp(c->id, files.v[i], stem)) {
+				n_errors++;
+				diag_append(err, ALLIED_EINVAL, "%s:1: 'id' is '%s' but the file is named '%s'",
+					    path, c->id, files.v[i]);
+			}
+		}
+		free(data);
+		free(path);
+		size_t cap = kb->n_sources;
+		xgrow((void **)&kb->sources, &cap, kb->n_sources + n_src, sizeof(*kb->sources));
+		memcpy(kb->sources + kb->n_sources, src, n_src * sizeof(*src));
+		kb->n_sources += n_src;
+		free(src);
+	}
+	if (n_errors == 0)
+		check_references(kb, &files, dir, err, &n_errors);
+	if (n_errors) {
+		if (n_errors > KB_MAX_ERRORS)
+			diag_append(err, ALLIED_EINVAL, "%s: %d errors in all", dir, n_errors);
+		rc = ALLIED_EINVAL;
+		goto fail;
+	}
+	qsort(kb->careers, kb->n_careers, sizeof(*kb->careers), cmp_career);
+	strvec_release(&files);
+	return 0;
+fail:
+	strvec_release(&files);
+	kb_release(kb);
+	err->code = rc;
+	return rc;
+}
+
+void kb_init(struct kb *kb)
+{
+	memset(kb, 0, sizeof(*kb));
+	kb->content_hash = 14695981039346656037ULL;
+}
+
+static void release_vocab(struct vocab_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].label);
+	}
+	free(v);
+}
+
+void kb_release(struct kb *kb)
+{
+	release_vocab(kb->interests, kb->n_interests);
+	release_vocab(kb->settings, kb->n_settings);
+	for (size_t i = 0; i < kb->n_sources; i++)
+		source_release(&kb->sources[i]);
+	free(kb->sources);
+	for (size_t i = 0; i < kb->n_careers; i++)
+		career_release(&kb->careers[i]);
+	free(kb->careers);
+	kb_init(kb);
+}

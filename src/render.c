@@ -1,0 +1,224 @@
+/*
+ * render: JSON documents for careers (see render.h and docs/json.md).
+ */
+#include "render.h"
+
+#include <math.h>
+#include <string.h>
+
+const char render_onet_attribution[] =
+	"This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, "
+	"Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET(R) is a "
+	"trademark of USDOL/ETA. allied has modified all or some of this information. USDOL/ETA has not "
+	"approved, endorsed, or tested these modifications.";
+
+static json_t *int_or_null(int64_t v)
+{
+	return v == CAREER_UNKNOWN ? json_null() : json_integer(v);
+}
+
+static json_t *real_or_null(double v)
+{
+	return isnan(v) ? json_null() : json_real(v);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *scale_or_null(enum career_scale scale, int v)
+{
+	const char *id = career_scale_id(scale, v);
+	return id ? json_string(id) : json_null();
+}
+
+static json_t *labelled(enum career_scale scale, int v)
+{
+	const char *id = career_scale_id(scale, v);
+	if (!id)
+		return json_null();
+	return json_pack("{s:s, s:s}", "id", id, "label", career_scale_label(scale, v));
+}
+
+static json_t *months(int lo, int hi)
+{
+	if (lo == CAREER_UNKNOWN)
+		return json_null();
+	return json_pack("{s:i, s:o}", "min", lo, "max", int_or_null(hi));
+}
+
+static json_t *shift_list(unsigned shifts)
+{
+	json_t *a = json_array();
+	for (int s = 0; s < SHIFT_COUNT; s++)
+		if (shifts & (1u << s))
+			json_array_append_new(a, json_string(career_scale_id(SCALE_SHIFT, s)));
+	return a;
+}
+
+static json_t *vocab_ids(uint64_t bits, const struct vocab_item *v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		if (bits & (1ULL << i))
+			json_array_append_new(a, json_string(v[i].id));
+	return a;
+}
+
+static const char *vocab_label(const struct vocab_item *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return v[i].label;
+	return NULL;
+}
+
+static json_t *vocab_list(const struct strvec *ids, const struct vocab_item *v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ids->n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:o}", "id", ids->v[i], "label",
+						   str_or_null(vocab_label(v, n, ids->v[i]))));
+	return a;
+}
+
+static json_t *strings(const struct strvec *sv)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < sv->n; i++)
+		json_array_append_new(a, json_string(sv->v[i]));
+	return a;
+}
+
+static json_t *pay(const char *soc, int64_t median, int64_t p10, int64_t p90, int p90_capped)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:b}", "soc", str_or_null(soc), "median_usd", int_or_null(median),
+			 "p10_usd", int_or_null(p10), "p90_usd", int_or_null(p90), "p90_capped", p90_capped);
+}
+
+json_t *render_brief(const struct career_brief *b, const struct catalog *vocab)
+{
+	return json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			 "id", b->id, "title", b->title,
+			 "group", scale_or_null(SCALE_GROUP, b->group),
+			 "origin", b->origin,
+			 "training_months", months(b->months_min, b->months_max),
+			 "entry_credential", scale_or_null(SCALE_CREDENTIAL, b->entry_credential),
+			 "pay", pay(b->pay_soc, b->wage_median_usd, b->wage_p10_usd, b->wage_p90_usd, 0),
+			 "growth_pct", real_or_null(b->change_pct),
+			 "openings_per_year", int_or_null(b->openings_per_year),
+			 "patient_contact", scale_or_null(SCALE_CONTACT, b->patient_contact),
+			 "blood", scale_or_null(SCALE_BLOOD, b->blood),
+			 "physical", scale_or_null(SCALE_PHYSICAL, b->physical),
+			 "remote", scale_or_null(SCALE_REMOTE, b->remote),
+			 "regulated", scale_or_null(SCALE_REGULATED, b->regulated),
+			 "settings", vocab_ids(b->settings, vocab->settings, vocab->n_settings),
+			 "interests", vocab_ids(b->interests, vocab->interests, vocab->n_interests));
+}
+
+json_t *render_source(const struct source *s)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "id", s->id, "title", s->title,
+			 "publisher", s->publisher, "url", s->url, "as_of", str_or_null(s->as_of),
+			 "checked", str_or_null(s->checked), "licence", str_or_null(s->licence));
+}
+
+json_t *render_career(const struct career *c, const struct source *sources, size_t n_sources,
+		      const struct catalog *vocab)
+{
+	const struct strvec *src = c->block_sources;
+	json_t *paths = json_array(), *certs = json_array(), *levels = json_object(), *srcs = json_array();
+
+	for (size_t i = 0; i < c->n_paths; i++) {
+		const struct career_path *p = &c->paths[i];
+		json_array_append_new(paths, json_pack("{s:o, s:o, s:o}",
+			"credential", labelled(SCALE_CREDENTIAL, p->credential),
+			"months", months(p->months_min, p->months_max), "note", str_or_null(p->note)));
+	}
+	for (size_t i = 0; i < c->n_certs; i++) {
+		const struct career_cert *ce = &c->certs[i];
+		json_array_append_new(certs, json_pack("{s:s, s:o, s:o, s:o}", "name", ce->name,
+			"body", str_or_null(ce->body), "kind", scale_or_null(SCALE_CERT_KIND, ce->kind),
+			"required", scale_or_null(SCALE_REQUIRED, ce->required)));
+	}
+	for (int r = 0; r < RIASEC_COUNT; r++)
+		json_object_set_new(levels, career_riasec_names[r], real_or_null(c->riasec[r]));
+	for (size_t i = 0; i < n_sources; i++)
+		json_array_append_new(srcs, render_source(&sources[i]));
+
+	int has_interests = c->interest_onet_soc != NULL;
+	int from_onet = has_interests || (c->origin && strncmp(c->origin, "onet", 4) == 0);
+
+	json_t *doc = json_pack(
+		"{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
+		" s:o, s:o, s:o, s:o, s:o, s:o}",
+		"id", c->id, "title", c->title,
+		"group", labelled(SCALE_GROUP, c->group),
+		"origin", c->origin ? c->origin : "curated",
+		"soc", str_or_null(c->soc), "onet_soc", str_or_null(c->onet_soc),
+		"aliases", strings(&c->aliases),
+		"summary", str_or_null(c->summary),
+		"duties", strings(&c->duties),
+		"training_months", months(career_months_min(c), career_months_max(c)),
+		"interests", vocab_list(&c->interests, vocab->interests, vocab->n_interests),
+		"work", json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"patient_contact", scale_or_null(SCALE_CONTACT, c->patient_contact),
+			"blood", scale_or_null(SCALE_BLOOD, c->blood),
+			"physical", scale_or_null(SCALE_PHYSICAL, c->physical),
+			"shifts", c->shifts ? shift_list(c->shifts) : json_null(),
+			"remote", scale_or_null(SCALE_REMOTE, c->remote),
+			"settings", vocab_list(&c->settings, vocab->settings, vocab->n_settings),
+			"sources", strings(&src[BLOCK_WORK])),
+		"education", json_pack("{s:o, s:o, s:o}",
+			"entry", labelled(SCALE_CREDENTIAL, c->entry_credential),
+			"paths", paths, "sources", strings(&src[BLOCK_EDUCATION])),
+		"certifications", json_pack("{s:o, s:o}", "list", certs,
+			"sources", strings(&src[BLOCK_CERTIFICATIONS])),
+		"regulation", json_pack("{s:o, s:o, s:o}",
+			"state_regulated", scale_or_null(SCALE_REGULATED, c->regulated),
+			"note", str_or_null(c->regulation_note),
+			"sources", strings(&src[BLOCK_REGULATION])),
+		"pay", pay(c->pay_soc, c->wage_median_usd, c->wage_p10_usd, c->wage_p90_usd, c->wage_p90_capped),
+		"outlook", json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"soc", str_or_null(c->outlook_soc),
+			"employment_2024", int_or_null(c->employment_2024),
+			"employment_2034", int_or_null(c->employment_2034),
+			"change_pct", real_or_null(c->change_pct),
+			"openings_per_year", int_or_null(c->openings_per_year),
+			"entry_education", str_or_null(c->entry_education),
+			"sources", strings(&src[BLOCK_OUTLOOK])));
+	json_object_set_new(json_object_get(doc, "pay"), "sources", strings(&src[BLOCK_PAY]));
+	json_object_set_new(doc, "interest_profile", has_interests ?
+		json_pack("{s:s, s:o, s:o, s:o}", "onet_soc", c->interest_onet_soc,
+			  "code", c->interest_code[0] ? json_string(c->interest_code) : json_null(),
+			  "levels", levels, "sources", strings(&src[BLOCK_INTERESTS])) : json_null());
+	if (!has_interests)
+		json_decref(levels);
+	json_object_set_new(doc, "sources", srcs);
+	json_object_set_new(doc, "attribution", from_onet ? json_string(render_onet_attribution) : json_null());
+	return doc;
+}
+
+json_t *render_search(const char *query, const struct search_result *r)
+{
+	json_t *results = json_array(), *corr = json_array();
+	for (size_t i = 0; i < r->n; i++) {
+		json_t *matched = json_array();
+		for (int k = 0; k < TEXT_KIND_COUNT; k++)
+			if (r->v[i].matched & (1u << k))
+				json_array_append_new(matched, json_string(search_kind_name(k)));
+		json_array_append_new(results, json_pack("{s:s, s:s, s:f, s:o, s:b}", "id", r->v[i].id,
+			"title", r->v[i].title, "score", r->v[i].score, "matched", matched,
+			"all_words", r->v[i].words_matched == r->n_words));
+	}
+	for (size_t i = 0; i < r->corrections.n; i++) {
+		const char *arrow = strstr(r->corrections.v[i], " -> ");
+		if (!arrow)
+			continue;
+		json_array_append_new(corr, json_pack("{s:s%, s:s}", "typed", r->corrections.v[i],
+			(int)(arrow - r->corrections.v[i]), "used", arrow + 4));
+	}
+	return json_pack("{s:s, s:I, s:o, s:o}", "query", query, "total", (json_int_t)r->total,
+			 "corrections", corr, "results", results);
+}

@@ -1,0 +1,37 @@
+/*
+ * render: careers, search results and sources as JSON documents (jansson).
+ *
+ * Core layer, pure: builds json_t values from the model, never prints. The command line's
+ * --json output and the HTTP API use these same functions, so their shapes are identical; the
+ * shapes are documented in docs/json.md. Unknown values are JSON null, never a made-up default.
+ */
+#ifndef ALLIED_RENDER_H
+#define ALLIED_RENDER_H
+
+#include "catalog.h"
+#include "career.h"
+#include "search.h"
+
+#include <jansson.h>
+
+/* The O*NET attribution that must accompany O*NET data (CC BY 4.0). */
+extern const char render_onet_attribution[];
+
+/* A career's summary fields, as listed by `allied careers` (new reference). */
+json_t *render_brief(const struct career_brief *b, const struct catalog *vocab);
+
+/*
+ * Everything known about one career (new reference): the brief fields plus every block, with
+ * the sources it cites (sources[0..n_sources)). vocab supplies the labels of settings and
+ * interests.
+ */
+json_t *render_career(const struct career *c, const struct source *sources, size_t n_sources,
+		      const struct catalog *vocab);
+
+/* A search result (new reference). */
+json_t *render_search(const char *query, const struct search_result *r);
+
+/* A source (new reference). */
+json_t *render_source(const struct source *s);
+
+#endif

@@ -1,0 +1,953 @@
+/*
+ * store: the SQLite database (see store.h).
+ *
+ * Unknown values are stored as NULL. Every statement is finalized in the function that
+ * prepared it, and text from sqlite3_column_text is copied before the next step.
+ */
+#include "store.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+	"CREATE TABLE source(id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL,\n"
+	"  url TEXT NOT NULL, as_of TEXT, checked TEXT, licence TEXT);\n"
+	"CREATE TABLE vocab(kind TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,\n"
+	"  PRIMARY KEY(kind, id));\n"
+	"CREATE TABLE career(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,\n"
+	"  grp INTEGER, soc TEXT, onet_soc TEXT, summary TEXT, origin TEXT NOT NULL,\n"
+	"  patient_contact INTEGER, blood INTEGER, physical INTEGER, remote INTEGER, shifts INTEGER,\n"
+	"  entry_credential INTEGER, regulated INTEGER, regulation_note TEXT,\n"
+	"  pay_soc TEXT, wage_median INTEGER, wage_p10 INTEGER, wage_p90 INTEGER, wage_p90_capped INTEGER,\n"
+	"  outlook_soc TEXT, employment_2024 INTEGER, employment_2034 INTEGER, change_pct REAL,\n"
+	"  openings INTEGER, entry_education TEXT,\n"
+	"  interest_onet_soc TEXT, interest_code TEXT, ri_r REAL, ri_i REAL, ri_a REAL, ri_s REAL,\n"
+	"  ri_e REAL, ri_c REAL);\n"
+	/* kind: 1 alias, 2 duty, 3 setting, 4 interest */
+	"CREATE TABLE career_text(career_num INTEGER NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
+	"  text TEXT NOT NULL, PRIMARY KEY(career_num, kind, seq)) WITHOUT ROWID;\n"
+	"CREATE TABLE career_path(career_num INTEGER NOT NULL, seq INTEGER NOT NULL, credential INTEGER NOT NULL,\n"
+	"  months_min INTEGER, months_max INTEGER, note TEXT, PRIMARY KEY(career_num, seq)) WITHOUT ROWID;\n"
+	"CREATE TABLE career_cert(career_num INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,\n"
+	"  body TEXT, kind INTEGER, required INTEGER, PRIMARY KEY(career_num, seq)) WITHOUT ROWID;\n"
+	"CREATE TABLE career_source(career_num INTEGER NOT NULL, block INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
+	"  source_id TEXT NOT NULL REFERENCES source(id), PRIMARY KEY(career_num, block, seq)) WITHOUT ROWID;\n"
+	/* kind: 0 id, 1 title, 2 alias, 3 imported title; lower kinds win when names collide */
+	"CREATE TABLE career_name(norm TEXT NOT NULL, career_num INTEGER NOT NULL, kind INTEGER NOT NULL,\n"
+	"  PRIMARY KEY(norm, career_num)) WITHOUT ROWID;\n"
+	"CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');\n"
+	"CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);\n";
+
+enum { CT_ALIAS = 1, CT_DUTY = 2, CT_SETTING = 3, CT_INTEREST = 4 };
+
+static int db_fail(struct store *st, struct diag *err, const char *what)
+{
+	return diag_set(err, ALLIED_EDB, "database '%s': %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+static int exec_sql(struct store *st, const char *sql, struct diag *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		diag_set(err, ALLIED_EDB, "database '%s': %s", st->path, msg ? msg : "error");
+		sqlite3_free(msg);
+		return ALLIED_EDB;
+	}
+	return 0;
+}
+
+static int prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct diag *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+		return db_fail(st, err, "cannot prepare a query");
+	return 0;
+}
+
+static int open_db(const char *path, int flags, struct store **out, struct diag *err)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		diag_set(err, flags & SQLITE_OPEN_CREATE ? ALLIED_EIO : ALLIED_EDB, "cannot open database '%s': %s",
+			 path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return err->code;
+	}
+	sqlite3_busy_timeout(st->db, 2000);
+	sqlite3_extended_result_codes(st->db, 1);
+	*out = st;
+	return 0;
+}
+
+int store_open(const char *path, int mode, struct store **out, struct diag *err)
+{
+	struct store *st;
+	char *version = NULL;
+	int rc;
+
+	if (access(path, F_OK) != 0)
+		return diag_set(err, ALLIED_EIO, "cannot open database '%s': %s", path, strerror(errno));
+	rc = open_db(path, mode == STORE_READ_WRITE ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, &st, err);
+	if (rc < 0)
+		return rc;
+	rc = store_meta_get(st, "schema_version", &version, err);
+	if (rc == 0 && (!version || atoi(version) != STORE_SCHEMA_VERSION))
+		rc = diag_set(err, ALLIED_EDB,
+			      "database '%s' has schema version %s; this allied needs %d (run 'allied db reset')",
+			      path, version ? version : "(none)", STORE_SCHEMA_VERSION);
+	free(version);
+	if (rc < 0) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int store_meta_get(struct store *st, const char *key, char **value, struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	*value = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = ?", -1, &q, NULL) != SQLITE_OK)
+		return diag_set(err, ALLIED_EDB, "'%s' is not an allied database: %s", st->path,
+				sqlite3_errmsg(st->db));
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*value = xstrdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read meta");
+	return 0;
+}
+
+int store_meta_set(struct store *st, const char *key, const char *value, struct diag *err)
+{
+	sqlite3_stmt *q;
+	if (prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot write meta");
+}
+
+/* ---- building ---- */
+
+static void bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static void bind_int_or_null(sqlite3_stmt *q, int i, int64_t v)
+{
+	if (v == CAREER_UNKNOWN)
+		sqlite3_bind_null(q, i);
+	else
+		sqlite3_bind_int64(q, i, v);
+}
+
+static void bind_real_or_null(sqlite3_stmt *q, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(q, i);
+	else
+		sqlite3_bind_double(q, i, v);
+}
+
+static int step_done(struct store *st, sqlite3_stmt *q, struct diag *err, const char *what)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, what);
+	return 0;
+}
+
+struct build_stmts {
+	sqlite3_stmt *career, *text, *path, *cert, *source, *name, *search;
+};
+
+static int add_name(struct store *st, struct build_stmts *b, int64_t num, const char *name, int kind,
+		    struct diag *err)
+{
+	char norm[512];
+	if (!text_norm(name, norm, sizeof(norm)))
+		return 0;
+	sqlite3_bind_text(b->name, 1, norm, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(b->name, 2, num);
+	sqlite3_bind_int(b->name, 3, kind);
+	return step_done(st, b->name, err, "cannot store a career name");
+}
+
+static int add_search(struct store *st, struct build_stmts *b, int64_t num, int kind, int seq,
+		      const char *text, struct diag *err)
+{
+	if (seq >= 512)
+		return 0;	/* the rowid has room for 512 entries of a kind */
+	sqlite3_bind_int64(b->search, 1, (num << 12) | ((int64_t)kind << 9) | seq);
+	sqlite3_bind_text(b->search, 2, text, -1, SQLITE_STATIC);
+	return step_done(st, b->search, err, "cannot index a career for search");
+}
+
+static int add_texts(struct store *st, struct build_stmts *b, int64_t num, int kind, const struct strvec *sv,
+		     struct diag *err)
+{
+	for (size_t i = 0; i < sv->n; i++) {
+		sqlite3_bind_int64(b->text, 1, num);
+		sqlite3_bind_int(b->text, 2, kind);
+		sqlite3_bind_int(b->text, 3, (int)i);
+		sqlite3_bind_text(b->text, 4, sv->v[i], -1, SQLITE_STATIC);
+		if (step_done(st, b->text, err, "cannot store career text") < 0)
+			return ALLIED_EDB;
+	}
+	return 0;
+}
+
+static int insert_career(struct store *st, struct build_stmts *b, const struct career *c, int64_t num,
+			 struct diag *err)
+{
+	sqlite3_stmt *q = b->career;
+	int i = 1;
+
+	sqlite3_bind_int64(q, i++, num);
+	sqlite3_bind_text(q, i++, c->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, i++, c->title, -1, SQLITE_STATIC);
+	bind_int_or_null(q, i++, c->group);
+	bind_text_or_null(q, i++, c->soc);
+	bind_text_or_null(q, i++, c->onet_soc);
+	bind_text_or_null(q, i++, c->summary);
+	sqlite3_bind_text(q, i++, c->origin ? c->origin : "curated", -1, SQLITE_STATIC);
+	bind_int_or_null(q, i++, c->patient_contact);
+	bind_int_or_null(q, i++, c->blood);
+	bind_int_or_null(q, i++, c->physical);
+	bind_int_or_null(q, i++, c->remote);
+	bind_int_or_null(q, i++, c->shifts ? (int64_t)c->shifts : CAREER_UNKNOWN);
+	bind_int_or_null(q, i++, c->entry_credential);
+	bind_int_or_null(q, i++, c->regulated);
+	bind_text_or_null(q, i++, c->regulation_note);
+	bind_text_or_null(q, i++, c->pay_soc);
+	bind_int_or_null(q, i++, c->wage_median_usd);
+	bind_int_or_null(q, i++, c->wage_p10_usd);
+	bind_int_or_null(q, i++, c->wage_p90_usd);
+	sqlite3_bind_int(q, i++, c->wage_p90_capped);
+	bind_text_or_null(q, i++, c->outlook_soc);
+	bind_int_or_null(q, i++, c->employment_2024);
+	bind_int_or_null(q, i++, c->employment_2034);
+	bind_real_or_null(q, i++, c->change_pct);
+	bind_int_or_null(q, i++, c->openings_per_year);
+	bind_text_or_null(q, i++, c->entry_education);
+	bind_text_or_null(q, i++, c->interest_onet_soc);
+	bind_text_or_null(q, i++, c->interest_code[0] ? c->interest_code : NULL);
+	for (int r = 0; r < RIASEC_COUNT; r++)
+		bind_real_or_null(q, i++, c->riasec[r]);
+	if (step_done(st, q, err, "cannot store a career") < 0)
+		return ALLIED_EDB;
+
+	if (add_texts(st, b, num, CT_ALIAS, &c->aliases, err) < 0 ||
+	    add_texts(st, b, num, CT_DUTY, &c->duties, err) < 0 ||
+	    add_texts(st, b, num, CT_SETTING, &c->settings, err) < 0 ||
+	    add_texts(st, b, num, CT_INTEREST, &c->interests, err) < 0)
+		return ALLIED_EDB;
+	for (size_t k = 0; k < c->n_paths; k++) {
+		const struct career_path *p = &c->paths[k];
+		sqlite3_bind_int64(b->path, 1, num);
+		sqlite3_bind_int(b->path, 2, (int)k);
+		sqlite3_bind_int(b->path, 3, p->credential);
+		bind_int_or_null(b->path, 4, p->months_min);
+		bind_int_or_null(b->path, 5, p->months_max);
+		bind_text_or_null(b->path, 6, p->note);
+		if (step_done(st, b->path, err, "cannot store an education path") < 0)
+			return ALLIED_EDB;
+	}
+	for (size_t k = 0; k < c->n_certs; k++) {
+		const struct career_cert *ce = &c->certs[k];
+		sqlite3_bind_int64(b->cert, 1, num);
+		sqlite3_bind_int(b->cert, 2, (int)k);
+		sqlite3_bind_text(b->cert, 3, ce->name, -1, SQLITE_STATIC);
+		bind_text_or_null(b->cert, 4, ce->body);
+		bind_int_or_null(b->cert, 5, ce->kind);
+		bind_int_or_null(b->cert, 6, ce->required);
+		if (step_done(st, b->cert, err, "cannot store a certification") < 0)
+			return ALLIED_EDB;
+	}
+	for (int blk = 0; blk < BLOCK_COUNT; blk++)
+		for (size_t k = 0; k < c->block_sources[blk].n; k++) {
+			sqlite3_bind_int64(b->source, 1, num);
+			sqlite3_bind_int(b->source, 2, blk);
+			sqlite3_bind_int(b->source, 3, (int)k);
+			sqlite3_bind_text(b->source, 4, c->block_sources[blk].v[k], -1, SQLITE_STATIC);
+			if (step_done(st, b->source, err, "cannot store a source reference") < 0)
+				return ALLIED_EDB;
+		}
+
+	/* names for lookup, text for search */
+	if (add_name(st, b, num, c->id, 0, err) < 0 || add_name(st, b, num, c->title, 1, err) < 0)
+		return ALLIED_EDB;
+	for (size_t k = 0; k < c->aliases.n; k++)
+		if (add_name(st, b, num, c->aliases.v[k], 2, err) < 0)
+			return ALLIED_EDB;
+	if (add_search(st, b, num, TEXT_TITLE, 0, c->title, err) < 0)
+		return ALLIED_EDB;
+	for (size_t k = 0; k < c->aliases.n; k++)
+		if (add_search(st, b, num, TEXT_ALIAS, (int)k, c->aliases.v[k], err) < 0)
+			return ALLIED_EDB;
+	if (c->summary && add_search(st, b, num, TEXT_SUMMARY, 0, c->summary, err) < 0)
+		return ALLIED_EDB;
+	for (size_t k = 0; k < c->duties.n; k++)
+		if (add_search(st, b, num, TEXT_DUTY, (int)k, c->duties.v[k], err) < 0)
+			return ALLIED_EDB;
+	return 0;
+}
+
+static int insert_vocab(struct store *st, const char *kind, const struct vocab_item *v, size_t n,
+			struct diag *err)
+{
+	sqlite3_stmt *q;
+	if (prepare(st, "INSERT INTO vocab(kind, ord, id, label) VALUES(?, ?, ?, ?)", &q, err) < 0)
+		return ALLIED_EDB;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 2, (int)i);
+		sqlite3_bind_text(q, 3, v[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, v[i].label, -1, SQLITE_STATIC);
+		if (step_done(st, q, err, "cannot store the vocabulary") < 0) {
+			sqlite3_finalize(q);
+			return ALLIED_EDB;
+		}
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+static int insert_sources(struct store *st, const struct kb *kb, struct diag *err)
+{
+	sqlite3_stmt *q;
+	if (prepare(st, "INSERT INTO source(id, title, publisher, url, as_of, checked, licence)"
+			" VALUES(?, ?, ?, ?, ?, ?, ?)", &q, err) < 0)
+		return ALLIED_EDB;
+	for (size_t i = 0; i < kb->n_sources; i++) {
+		const struct source *s = &kb->sources[i];
+		bind_text_or_null(q, 1, s->id);
+		bind_text_or_null(q, 2, s->title);
+		bind_text_or_null(q, 3, s->publisher);
+		bind_text_or_null(q, 4, s->url);
+		bind_text_or_null(q, 5, s->as_of);
+		bind_text_or_null(q, 6, s->checked);
+		bind_text_or_null(q, 7, s->licence);
+		if (step_done(st, q, err, "cannot store a source") < 0) {
+			sqlite3_finalize(q);
+			return ALLIED_EDB;
+		}
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
+{
+	struct build_stmts b = { 0 };
+	char hash[32];
+	int rc;
+
+	if ((rc = exec_sql(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;", err)) < 0 ||
+	    (rc = exec_sql(st, schema_sql, err)) < 0)
+		return rc;
+	rc = prepare(st, "INSERT INTO career VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+			 "?,?,?,?,?,?)", &b.career, err);
+	if (!rc) rc = prepare(st, "INSERT INTO career_text VALUES(?,?,?,?)", &b.text, err);
+	if (!rc) rc = prepare(st, "INSERT INTO career_path VALUES(?,?,?,?,?,?)", &b.path, err);
+	if (!rc) rc = prepare(st, "INSERT INTO career_cert VALUES(?,?,?,?,?,?)", &b.cert, err);
+	if (!rc) rc = prepare(st, "INSERT INTO career_source VALUES(?,?,?,?)", &b.source, err);
+	if (!rc) rc = prepare(st, "INSERT OR IGNORE INTO career_name VALUES(?,?,?)", &b.name, err);
+	if (!rc) rc = prepare(st, "INSERT INTO search(rowid, text) VALUES(?, ?)", &b.search, err);
+	if (!rc) rc = insert_vocab(st, "interest", kb->interests, kb->n_interests, err);
+	if (!rc) rc = insert_vocab(st, "setting", kb->settings, kb->n_settings, err);
+	if (!rc) rc = insert_sources(st, kb, err);
+	for (size_t i = 0; !rc && i < kb->n_careers; i++)
+		rc = insert_career(st, &b, &kb->careers[i], (int64_t)i + 1, err);
+	sqlite3_finalize(b.career);
+	sqlite3_finalize(b.text);
+	sqlite3_finalize(b.path);
+	sqlite3_finalize(b.cert);
+	sqlite3_finalize(b.source);
+	sqlite3_finalize(b.name);
+	sqlite3_finalize(b.search);
+	if (rc < 0)
+		return rc;
+
+	snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)kb->content_hash);
+	char version[16], built[32];
+	snprintf(version, sizeof(version), "%d", STORE_SCHEMA_VERSION);
+	time_t now = time(NULL);
+	strftime(built, sizeof(built), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	if ((rc = store_meta_set(st, "schema_version", version, err)) < 0 ||
+	    (rc = store_meta_set(st, "kb_hash", hash, err)) < 0 ||
+	    (rc = store_meta_set(st, "origin", "build", err)) < 0 ||
+	    (rc = store_meta_set(st, "built_at", built, err)) < 0 ||
+	    (rc = store_meta_set(st, "imports", "0", err)) < 0)
+		return rc;
+	if ((rc = exec_sql(st, "INSERT INTO search(search) VALUES('optimize'); COMMIT;", err)) < 0)
+		return rc;
+	return exec_sql(st, "VACUUM;", err);
+}
+
+static char *temp_path_for(const char *path)
+{
+	return xasprintf("%s.tmp-%ld", path, (long)getpid());
+}
+
+static int mkdirs_for(const char *path, struct diag *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int rc = 0;
+
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+				rc = diag_set(err, ALLIED_EIO, "cannot create directory '%s': %s", dir, strerror(errno));
+				break;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+int store_build(const char *path, const struct kb *kb, struct diag *err)
+{
+	char *tmp = temp_path_for(path);
+	struct store *st;
+	int rc;
+
+	if ((rc = mkdirs_for(path, err)) < 0) {
+		free(tmp);
+		return rc;
+	}
+	unlink(tmp);
+	rc = open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st, err);
+	if (rc == 0) {
+		rc = fill_new_db(st, kb, err);
+		if (sqlite3_close(st->db) != SQLITE_OK && rc == 0)
+			rc = diag_set(err, ALLIED_EDB, "cannot close database '%s'", tmp);
+		st->db = NULL;
+		store_close(st);
+	}
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = diag_set(err, ALLIED_EIO, "cannot replace '%s': %s", path, strerror(errno));
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int store_install_image(const char *path, const void *image, size_t len, struct diag *err)
+{
+	char *tmp = temp_path_for(path);
+	int rc = mkdirs_for(path, err), fd = -1;
+
+	if (rc == 0 && (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+		rc = diag_set(err, ALLIED_EIO, "cannot create '%s': %s", tmp, strerror(errno));
+	for (size_t done = 0; rc == 0 && done < len;) {
+		ssize_t n = write(fd, (const char *)image + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			rc = diag_set(err, ALLIED_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+		else
+			done += (size_t)n;
+	}
+	if (rc == 0 && fsync(fd) != 0)
+		rc = diag_set(err, ALLIED_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+	if (fd >= 0 && close(fd) != 0 && rc == 0)
+		rc = diag_set(err, ALLIED_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = diag_set(err, ALLIED_EIO, "cannot replace '%s': %s", path, strerror(errno));
+	if (rc < 0 && fd >= 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* ---- reading ---- */
+
+static int64_t col_int(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? CAREER_UNKNOWN : sqlite3_column_int64(q, i);
+}
+
+static double col_real(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
+}
+
+static char *col_str(sqlite3_stmt *q, int i)
+{
+	const unsigned char *s = sqlite3_column_text(q, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static int load_vocab(struct store *st, const char *kind, struct vocab_item **out, size_t *n, struct diag *err)
+{
+	sqlite3_stmt *q;
+	size_t cap = 0;
+	int rc;
+
+	if (prepare(st, "SELECT id, label FROM vocab WHERE kind = ? ORDER BY ord", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		(*out)[*n].id = col_str(q, 0);
+		(*out)[*n].label = col_str(q, 1);
+		(*n)++;
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read the vocabulary");
+}
+
+/* Binary search of the briefs by store number (they are sorted by id, so build an index). */
+struct num_index {
+	int64_t num;
+	size_t at;
+};
+
+static int cmp_num_index(const void *a, const void *b)
+{
+	int64_t x = ((const struct num_index *)a)->num, y = ((const struct num_index *)b)->num;
+	return (x > y) - (x < y);
+}
+
+int store_load_vocab(struct store *st, struct catalog *cat, struct diag *err)
+{
+	int rc;
+	if ((rc = load_vocab(st, "interest", &cat->interests, &cat->n_interests, err)) < 0)
+		return rc;
+	return load_vocab(st, "setting", &cat->settings, &cat->n_settings, err);
+}
+
+int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
+{
+	sqlite3_stmt *q;
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = store_load_vocab(st, cat, err)) < 0)
+		return rc;
+	if (prepare(st,
+		    "SELECT num, id, title, origin, pay_soc, soc, grp, patient_contact, blood, physical, remote,"
+		    " shifts, entry_credential, regulated, wage_median, wage_p10, wage_p90, openings, change_pct,"
+		    " ri_r, ri_i, ri_a, ri_s, ri_e, ri_c,"
+		    " (SELECT min(credential) FROM career_path p WHERE p.career_num = num)"
+		    " FROM career ORDER BY id", &q, err) < 0)
+		return ALLIED_EDB;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct career_brief *b;
+		int i = 0;
+		xgrow((void **)&cat->v, &cap, cat->n + 1, sizeof(*cat->v));
+		b = &cat->v[cat->n++];
+		memset(b, 0, sizeof(*b));
+		b->num = sqlite3_column_int64(q, i++);
+		b->id = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
+		b->title = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
+		b->origin = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
+		b->pay_soc = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
+		b->soc = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
+		b->group = (int)col_int(q, i++);
+		b->patient_contact = (int)col_int(q, i++);
+		b->blood = (int)col_int(q, i++);
+		b->physical = (int)col_int(q, i++);
+		b->remote = (int)col_int(q, i++);
+		int64_t shifts = col_int(q, i++);
+		b->shifts = shifts == CAREER_UNKNOWN ? 0 : (unsigned)shifts;
+		b->entry_credential = (int)col_int(q, i++);
+		b->regulated = (int)col_int(q, i++);
+		b->wage_median_usd = col_int(q, i++);
+		b->wage_p10_usd = col_int(q, i++);
+		b->wage_p90_usd = col_int(q, i++);
+		b->openings_per_year = col_int(q, i++);
+		b->change_pct = col_real(q, i++);
+		for (int r = 0; r < RIASEC_COUNT; r++)
+			b->riasec[r] = col_real(q, i++);
+		b->min_credential = (int)col_int(q, i++);
+		b->months_min = b->months_max = CAREER_UNKNOWN;
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read careers");
+
+	/* settings, interests and the fastest route, joined in C by career number */
+	struct num_index *idx = xmalloc((cat->n ? cat->n : 1) * sizeof(*idx));
+	for (size_t k = 0; k < cat->n; k++)
+		idx[k] = (struct num_index){ cat->v[k].num, k };
+	qsort(idx, cat->n, sizeof(*idx), cmp_num_index);
+
+	if (prepare(st, "SELECT career_num, kind, text FROM career_text WHERE kind IN (3, 4)", &q, err) < 0) {
+		free(idx);
+		return ALLIED_EDB;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct num_index key = { sqlite3_column_int64(q, 0), 0 }, *hit;
+		hit = bsearch(&key, idx, cat->n, sizeof(*idx), cmp_num_index);
+		if (!hit)
+			continue;
+		const char *text = (const char *)sqlite3_column_text(q, 2);
+		struct career_brief *b = &cat->v[hit->at];
+		if (sqlite3_column_int(q, 1) == CT_SETTING) {
+			int bit = catalog_setting_index(cat, text);
+			if (bit >= 0)
+				b->settings |= 1ULL << bit;
+		} else {
+			int bit = catalog_interest_index(cat, text);
+			if (bit >= 0)
+				b->interests |= 1ULL << bit;
+		}
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(idx);
+		return db_fail(st, err, "cannot read career settings");
+	}
+
+	/* the fastest route, by the same rule as a full career (career_fastest_route) */
+	if (prepare(st, "SELECT career_num, credential, months_min, months_max FROM career_path ORDER BY career_num",
+		    &q, err) < 0) {
+		free(idx);
+		return ALLIED_EDB;
+	}
+	struct career_path paths[32];
+	size_t n_paths = 0;
+	int64_t current = -1;
+	for (;;) {
+		rc = sqlite3_step(q);
+		int64_t num = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -2;
+		if (num != current && current >= 0) {
+			struct num_index key = { current, 0 }, *hit;
+			hit = bsearch(&key, idx, cat->n, sizeof(*idx), cmp_num_index);
+			if (hit)
+				career_fastest_route(paths, n_paths, &cat->v[hit->at].months_min,
+						     &cat->v[hit->at].months_max);
+			n_paths = 0;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		current = num;
+		if (n_paths < sizeof(paths) / sizeof(paths[0]))
+			paths[n_paths++] = (struct career_path){ sqlite3_column_int(q, 1), (int)col_int(q, 2),
+								  (int)col_int(q, 3), NULL };
+	}
+	sqlite3_finalize(q);
+	free(idx);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read education paths");
+}
+
+static int load_texts(struct store *st, int64_t num, struct career *c, struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+	if (prepare(st, "SELECT kind, text FROM career_text WHERE career_num = ? ORDER BY kind, seq", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_int64(q, 1, num);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(q, 1);
+		switch (sqlite3_column_int(q, 0)) {
+		case CT_ALIAS: strvec_push(&c->aliases, text); break;
+		case CT_DUTY: strvec_push(&c->duties, text); break;
+		case CT_SETTING: strvec_push(&c->settings, text); break;
+		case CT_INTEREST: strvec_push(&c->interests, text); break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read career text");
+}
+
+static int load_paths_certs_sources(struct store *st, int64_t num, struct career *c, struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+	size_t cap;
+
+	if (prepare(st, "SELECT credential, months_min, months_max, note FROM career_path"
+			" WHERE career_num = ? ORDER BY seq", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_int64(q, 1, num);
+	cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)&c->paths, &cap, c->n_paths + 1, sizeof(*c->paths));
+		struct career_path *p = &c->paths[c->n_paths++];
+		p->credential = sqlite3_column_int(q, 0);
+		p->months_min = (int)col_int(q, 1);
+		p->months_max = (int)col_int(q, 2);
+		p->note = col_str(q, 3);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read education paths");
+
+	if (prepare(st, "SELECT name, body, kind, required FROM career_cert WHERE career_num = ? ORDER BY seq",
+		    &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_int64(q, 1, num);
+	cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)&c->certs, &cap, c->n_certs + 1, sizeof(*c->certs));
+		struct career_cert *ce = &c->certs[c->n_certs++];
+		ce->name = col_str(q, 0);
+		ce->body = col_str(q, 1);
+		ce->kind = (int)col_int(q, 2);
+		ce->required = (int)col_int(q, 3);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read certifications");
+
+	if (prepare(st, "SELECT block, source_id FROM career_source WHERE career_num = ? ORDER BY block, seq",
+		    &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_int64(q, 1, num);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int blk = sqlite3_column_int(q, 0);
+		if (blk >= 0 && blk < BLOCK_COUNT)
+			strvec_push(&c->block_sources[blk], (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read career sources");
+}
+
+int store_get_career(struct store *st, const char *id, struct career *c, struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc, i = 0;
+
+	if (prepare(st,
+		    "SELECT num, id, title, grp, soc, onet_soc, summary, origin, patient_contact, blood, physical,"
+		    " remote, shifts, entry_credential, regulated, regulation_note, pay_soc, wage_median, wage_p10,"
+		    " wage_p90, wage_p90_capped, outlook_soc, employment_2024, employment_2034, change_pct,"
+		    " openings, entry_education, interest_onet_soc, interest_code, ri_r, ri_i, ri_a, ri_s, ri_e,"
+		    " ri_c FROM career WHERE id = ?", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(q);
+		if (rc == SQLITE_DONE)
+			return diag_set(err, ALLIED_ENOTFOUND, "no career with id '%s'", id);
+		return db_fail(st, err, "cannot read a career");
+	}
+	c->num = sqlite3_column_int64(q, i++);
+	c->id = col_str(q, i++);
+	c->title = col_str(q, i++);
+	c->group = (int)col_int(q, i++);
+	c->soc = col_str(q, i++);
+	c->onet_soc = col_str(q, i++);
+	c->summary = col_str(q, i++);
+	c->origin = col_str(q, i++);
+	c->patient_contact = (int)col_int(q, i++);
+	c->blood = (int)col_int(q, i++);
+	c->physical = (int)col_int(q, i++);
+	c->remote = (int)col_int(q, i++);
+	int64_t shifts = col_int(q, i++);
+	c->shifts = shifts == CAREER_UNKNOWN ? 0 : (unsigned)shifts;
+	c->entry_credential = (int)col_int(q, i++);
+	c->regulated = (int)col_int(q, i++);
+	c->regulation_note = col_str(q, i++);
+	c->pay_soc = col_str(q, i++);
+	c->wage_median_usd = col_int(q, i++);
+	c->wage_p10_usd = col_int(q, i++);
+	c->wage_p90_usd = col_int(q, i++);
+	c->wage_p90_capped = sqlite3_column_int(q, i++) != 0;
+	c->outlook_soc = col_str(q, i++);
+	c->employment_2024 = col_int(q, i++);
+	c->employment_2034 = col_int(q, i++);
+	c->change_pct = col_real(q, i++);
+	c->openings_per_year = col_int(q, i++);
+	c->entry_education = col_str(q, i++);
+	c->interest_onet_soc = col_str(q, i++);
+	const unsigned char *code = sqlite3_column_text(q, i++);
+	if (code)
+		snprintf(c->interest_code, sizeof(c->interest_code), "%s", (const char *)code);
+	for (int r = 0; r < RIASEC_COUNT; r++)
+		c->riasec[r] = col_real(q, i++);
+	sqlite3_finalize(q);
+
+	if ((rc = load_texts(st, c->num, c, err)) < 0 || (rc = load_paths_certs_sources(st, c->num, c, err)) < 0) {
+		career_release(c);
+		return rc;
+	}
+	return 0;
+}
+
+int store_resolve(struct store *st, const char *name, char **id, struct diag *err)
+{
+	sqlite3_stmt *q;
+	char norm[512];
+	int rc;
+
+	*id = NULL;
+	text_norm(name, norm, sizeof(norm));
+	if (prepare(st, "SELECT c.id FROM career_name n JOIN career c ON c.num = n.career_num"
+			" WHERE n.norm = ? ORDER BY c.origin <> 'curated', n.kind, c.id LIMIT 1", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_text(q, 1, norm, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*id = col_str(q, 0);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return diag_set(err, ALLIED_ENOTFOUND, "no career called '%s'", name);
+	return db_fail(st, err, "cannot look up a career name");
+}
+
+int store_each_name(struct store *st, void (*fn)(const char *norm, const char *id, void *ctx), void *ctx,
+		    struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+	if (prepare(st, "SELECT n.norm, c.id FROM career_name n JOIN career c ON c.num = n.career_num", &q, err) < 0)
+		return ALLIED_EDB;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1), ctx);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read career names");
+}
+
+int store_search_rowids(struct store *st, const char *match, int64_t **rowids, size_t *n, struct diag *err)
+{
+	sqlite3_stmt *q;
+	size_t cap = 0;
+	int rc;
+
+	*rowids = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT rowid FROM search WHERE search MATCH ?", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)rowids, &cap, *n + 1, sizeof(**rowids));
+		(*rowids)[(*n)++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*rowids);
+	*rowids = NULL;
+	*n = 0;
+	if ((rc & 0xff) == SQLITE_ERROR)
+		return diag_set(err, ALLIED_EINVAL, "cannot search for '%s'", match);
+	return db_fail(st, err, "search failed");
+}
+
+int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t docs, void *ctx), void *ctx,
+		       struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+	if (prepare(st, "SELECT term, doc FROM search_terms", &q, err) < 0)
+		return ALLIED_EDB;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1), ctx);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read the search terms");
+}
+
+int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+	if (prepare(st, "SELECT id, title FROM career WHERE num = ?", &q, err) < 0)
+		return ALLIED_EDB;
+	sqlite3_bind_int64(q, 1, num);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*id = col_str(q, 0);
+		*title = col_str(q, 1);
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return diag_set(err, ALLIED_ENOTFOUND, "no career number %lld", (long long)num);
+	return db_fail(st, err, "cannot read a career");
+}
+
+int store_get_sources(struct store *st, const struct strvec *ids, struct source **out, size_t *n,
+		      struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc = 0;
+
+	*out = xcalloc(ids->n ? ids->n : 1, sizeof(**out));
+	*n = 0;
+	if (prepare(st, "SELECT id, title, publisher, url, as_of, checked, licence FROM source WHERE id = ?",
+		    &q, err) < 0) {
+		free(*out);
+		*out = NULL;
+		return ALLIED_EDB;
+	}
+	for (size_t i = 0; i < ids->n; i++) {
+		sqlite3_bind_text(q, 1, ids->v[i], -1, SQLITE_STATIC);
+		int step = sqlite3_step(q);
+		if (step == SQLITE_ROW) {
+			struct source *s = &(*out)[(*n)++];
+			s->id = col_str(q, 0);
+			s->title = col_str(q, 1);
+			s->publisher = col_str(q, 2);
+			s->url = col_str(q, 3);
+			s->as_of = col_str(q, 4);
+			s->checked = col_str(q, 5);
+			s->licence = col_str(q, 6);
+		} else if (step != SQLITE_DONE) {
+			rc = db_fail(st, err, "cannot read sources");
+		}
+		sqlite3_reset(q);
+		if (rc < 0)
+			break;
+	}
+	sqlite3_finalize(q);
+	return rc;
+}

@@ -1,0 +1,86 @@
+/*
+ * store: allied's SQLite database — the only module that includes sqlite3.h.
+ *
+ * Core layer. Opens databases, creates the schema, compiles a loaded knowledge base into a new
+ * database file, and answers the queries the front ends need. Writers never change a database
+ * in place when building: they write a temporary file beside it and rename it over the old one,
+ * so a failure leaves the previous database exactly as it was. Never prints, never exits.
+ */
+#ifndef ALLIED_STORE_H
+#define ALLIED_STORE_H
+
+#include "catalog.h"
+#include "career.h"
+#include "diag.h"
+#include "kb.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define STORE_SCHEMA_VERSION 1
+
+/* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
+enum store_text_kind {
+	TEXT_TITLE, TEXT_ALIAS, TEXT_SUMMARY, TEXT_DUTY, TEXT_IMPORTED_TITLE, TEXT_TASK, TEXT_KIND_COUNT
+};
+#define STORE_HIT_CAREER(rowid) ((rowid) >> 12)
+#define STORE_HIT_KIND(rowid) ((int)(((rowid) >> 9) & 7))
+
+struct store;
+
+enum { STORE_READ_ONLY = 0, STORE_READ_WRITE = 1 };
+
+/* Open the database at path (which must exist). *out is freed with store_close. */
+int store_open(const char *path, int mode, struct store **out, struct diag *err);
+void store_close(struct store *st);
+
+/*
+ * Compile kb into a new database at path, replacing any file there only once the new one is
+ * complete (temporary file + rename). meta: origin = "build".
+ */
+int store_build(const char *path, const struct kb *kb, struct diag *err);
+
+/* Write image (a complete database file) to path the same atomic way, creating its directory. */
+int store_install_image(const char *path, const void *image, size_t len, struct diag *err);
+
+/* A meta value (schema_version, kb_hash, origin, built_at, ...); *value is malloc'ed, or NULL if absent. */
+int store_meta_get(struct store *st, const char *key, char **value, struct diag *err);
+int store_meta_set(struct store *st, const char *key, const char *value, struct diag *err);
+
+/* Fill only the vocabulary of cat (catalog_init'ed): interest areas and settings with labels. */
+int store_load_vocab(struct store *st, struct catalog *cat, struct diag *err);
+
+/* Fill cat (catalog_init'ed) with every career and the vocabulary. */
+int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err);
+
+/* Load the career with this id into c (career_init'ed). ALLIED_ENOTFOUND if there is none. */
+int store_get_career(struct store *st, const char *id, struct career *c, struct diag *err);
+
+/*
+ * The career that name (an id, title or alias, any case and punctuation) names exactly:
+ * *id is malloc'ed. ALLIED_ENOTFOUND if none; curated careers win over imported ones.
+ */
+int store_resolve(struct store *st, const char *name, char **id, struct diag *err);
+
+/* Every known name: calls fn(normalised name, career id, ctx) for each. */
+int store_each_name(struct store *st, void (*fn)(const char *norm, const char *id, void *ctx), void *ctx,
+		    struct diag *err);
+
+/*
+ * Rowids of search-index entries matching an FTS5 query expression, unranked. *rowids is
+ * malloc'ed (free it), *n its length. A malformed expression gives ALLIED_EINVAL.
+ */
+int store_search_rowids(struct store *st, const char *match, int64_t **rowids, size_t *n, struct diag *err);
+
+/* Every distinct word in the search index (for typo correction), with its document count. */
+int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t docs, void *ctx), void *ctx,
+		       struct diag *err);
+
+/* The career id and title for a career number; strings are malloc'ed. */
+int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err);
+
+/* The sources with these ids, in the same order; *out has n entries (source_release each, free). */
+int store_get_sources(struct store *st, const struct strvec *ids, struct source **out, size_t *n,
+		      struct diag *err);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * text: normalisation and edit distance (see text.h).
+ */
+#include "text.h"
+
+#include <string.h>
+
+size_t text_norm(const char *s, char *out, size_t out_size)
+{
+	size_t n = 0;
+	int pending_space = 0;
+
+	if (out_size == 0)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		int keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+		if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c - 'A' + 'a');
+			keep = 1;
+		}
+		if (!keep) {
+			pending_space = n > 0;
+			continue;
+		}
+		if (pending_space) {
+			if (n + 1 >= out_size)
+				break;
+			out[n++] = ' ';
+			pending_space = 0;
+		}
+		if (n + 1 >= out_size)
+			break;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+size_t text_words(const char *norm, void (*fn)(const char *word, size_t len, void *ctx), void *ctx)
+{
+	size_t count = 0;
+	const char *p = norm;
+
+	while (*p) {
+		const char *end = strchr(p, ' ');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len) {
+			fn(p, len, ctx);
+			count++;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return count;
+}
+
+static int min3(int a, int b, int c)
+{
+	int m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+int text_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max)
+{
+	enum { N = 64 };
+	int rows[3][N];		/* three rolling rows: i-2, i-1, i */
+
+	if (a_len >= N || b_len >= N)
+		return max + 1;
+	if ((a_len > b_len ? a_len - b_len : b_len - a_len) > (size_t)max)
+		return max + 1;
+	for (size_t j = 0; j <= b_len; j++)
+		rows[0][j] = (int)j;
+	for (size_t i = 1; i <= a_len; i++) {
+		int *cur = rows[i % 3], *prev = rows[(i - 1) % 3], *prev2 = rows[(i + 1) % 3];
+		int row_min;
+		cur[0] = (int)i;
+		row_min = cur[0];
+		for (size_t j = 1; j <= b_len; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int d = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if (d < row_min)
+				row_min = d;
+		}
+		if (row_min > max)
+			return max + 1;
+	}
+	int d = rows[a_len % 3][b_len];
+	return d > max ? max + 1 : d;
+}
+
+int text_typo_allowance(size_t word_len)
+{
+	if (word_len < 4)
+		return 0;
+	return word_len < 8 ? 1 : 2;
+}
+
+int text_is_slug(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}

@@ -1,0 +1,33 @@
+/*
+ * text: normalising, tokenising and comparing words for name lookup and search.
+ *
+ * Base layer, pure functions. Normal form: ASCII letters lower-cased, every run of other
+ * characters (spaces, punctuation, hyphens) replaced by one space, no leading or trailing space.
+ * So "EKG Tech", "ekg-tech" and " ekg  tech " all normalise to "ekg tech". Bytes >= 0x80 are
+ * kept as they are, so UTF-8 passes through unharmed.
+ */
+#ifndef ALLIED_TEXT_H
+#define ALLIED_TEXT_H
+
+#include <stddef.h>
+
+/* Normalise s into out (capacity out_size, always terminated, cut if too long); returns strlen(out). */
+size_t text_norm(const char *s, char *out, size_t out_size);
+
+/* Split normalised text into words: calls fn(word, len, ctx) for each, returns the word count. */
+size_t text_words(const char *norm, void (*fn)(const char *word, size_t len, void *ctx), void *ctx);
+
+/*
+ * Edit distance between a and b counting insertions, deletions, substitutions and swaps of
+ * two neighbouring characters (optimal string alignment). Stops early and returns max + 1 once
+ * the distance must exceed max. Strings longer than 63 bytes return max + 1.
+ */
+int text_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max);
+
+/* The typo allowance for a word of this length: 0 below 4 letters, 1 up to 7, 2 from 8. */
+int text_typo_allowance(size_t word_len);
+
+/* Is s a valid id: 1-64 characters of a-z, 0-9 and '-', not starting or ending with '-'? */
+int text_is_slug(const char *s);
+
+#endif
