@@ -79,13 +79,15 @@ unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
 	@tests/run-unit $(BUILD) $(UNIT_TESTS)
 
 e2e: $(BUILD)/allied
-	@tests/e2e/run $(BUILD)/allied
+	@tests/e2e/run $(BUILD)/allied $(BUILD)/results
 
 data-check:
-	@tests/data-check
+	@tests/data-check $(BUILD)/results
 
-test: unit e2e data-check
-	@tests/summary $(BUILD)
+# every suite runs even when an earlier one fails; the summary decides
+test:
+	@rm -rf $(BUILD)/results
+	@$(MAKE) --no-print-directory -k unit e2e data-check; tests/summary $(BUILD)/results
 
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test

@@ -171,18 +171,19 @@ void career_release(struct career *c)
 	career_init(c);
 }
 
-void career_fastest_route(const struct career_path *paths, size_t n, int *lo, int *hi)
+void career_training_months(const struct career_path *paths, size_t n, int entry_credential, int *lo, int *hi)
 {
 	const struct career_path *best = NULL;
+	for (int pass = 0; pass < 2 && !best; pass++)
 	for (size_t i = 0; i < n; i++) {
 		const struct career_path *p = &paths[i];
-		if (p->months_min == CAREER_UNKNOWN)
+		if (p->months_min == CAREER_UNKNOWN || (pass == 0 && p->credential != entry_credential))
 			continue;
 		if (!best || p->months_min < best->months_min ||
 		    (p->months_min == best->months_min && p->months_max < best->months_max))
 			best = p;
 	}
-	for (size_t i = 0; best && i < n; i++)
+	for (size_t i = 0; best && best->credential != entry_credential && i < n; i++)
 		if (paths[i].months_min == CAREER_UNKNOWN && paths[i].credential < best->credential)
 			best = NULL;
 	*lo = best ? best->months_min : CAREER_UNKNOWN;
@@ -192,14 +193,14 @@ void career_fastest_route(const struct career_path *paths, size_t n, int *lo, in
 int career_months_min(const struct career *c)
 {
 	int lo, hi;
-	career_fastest_route(c->paths, c->n_paths, &lo, &hi);
+	career_training_months(c->paths, c->n_paths, c->entry_credential, &lo, &hi);
 	return lo;
 }
 
 int career_months_max(const struct career *c)
 {
 	int lo, hi;
-	career_fastest_route(c->paths, c->n_paths, &lo, &hi);
+	career_training_months(c->paths, c->n_paths, c->entry_credential, &lo, &hi);
 	return hi;
 }
 

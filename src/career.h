@@ -126,12 +126,13 @@ void career_init(struct career *c);
 void career_release(struct career *c);
 
 /*
- * The fastest usual route among paths[0..n): the known range with the smallest minimum (ties:
- * smaller maximum). When a path of a lower credential than that one has an unknown length, the
- * fastest route is unknown: *lo and *hi are CAREER_UNKNOWN.
+ * How long training usually takes, in months from a high-school diploma (docs/data-format.md):
+ * the route of the entry credential when its length is known (the shortest such path);
+ * otherwise the fastest route with a known length, unless a route of a lower credential has
+ * an unknown length, in which case the answer is unknown (*lo = *hi = CAREER_UNKNOWN).
  */
-void career_fastest_route(const struct career_path *paths, size_t n, int *lo, int *hi);
-/* career_fastest_route over c's paths. */
+void career_training_months(const struct career_path *paths, size_t n, int entry_credential, int *lo, int *hi);
+/* career_training_months for c. */
 int career_months_min(const struct career *c);
 int career_months_max(const struct career *c);
 /* The lowest credential among the paths (CAREER_UNKNOWN if none). */

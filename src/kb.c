@@ -763,9 +763,6 @@ static void check_career(struct loader *ld, yaml_node_t *root, struct career *c)
 			fail(ld, root, "education 'entry' is '%s' but no path has that credential",
 			     career_scale_id(SCALE_CREDENTIAL, c->entry_credential));
 	}
-	if (c->interest_code[0] == '\0' && c->interest_onet_soc) {
-		/* fine: O*NET gives no high-point code for some occupations */
-	}
 }
 
 int kb_parse_career(const char *name, const char *yaml, size_t len, struct career *c,
@@ -1067,10 +1064,12 @@ int kb_load(const char *dir, struct kb *kb, struct diag *err)
 		}
 		free(data);
 		free(path);
-		size_t cap = kb->n_sources;
-		xgrow((void **)&kb->sources, &cap, kb->n_sources + n_src, sizeof(*kb->sources));
-		memcpy(kb->sources + kb->n_sources, src, n_src * sizeof(*src));
-		kb->n_sources += n_src;
+		if (n_src) {
+			size_t cap = kb->n_sources;
+			xgrow((void **)&kb->sources, &cap, kb->n_sources + n_src, sizeof(*kb->sources));
+			memcpy(kb->sources + kb->n_sources, src, n_src * sizeof(*src));
+			kb->n_sources += n_src;
+		}
 		free(src);
 	}
 	if (n_errors == 0)

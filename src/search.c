@@ -13,10 +13,10 @@
 /* How much a word counts for, by the kind of text it was found in. */
 static const double kind_weight[TEXT_KIND_COUNT] = {
 	[TEXT_TITLE] = 10, [TEXT_ALIAS] = 8, [TEXT_SUMMARY] = 3, [TEXT_DUTY] = 2,
-	[TEXT_IMPORTED_TITLE] = 5, [TEXT_TASK] = 1,
+	[TEXT_IMPORTED_TITLE] = 5, [TEXT_TASK] = 1, [TEXT_INTEREST] = 4,
 };
 static const char *const kind_names[TEXT_KIND_COUNT] = {
-	"title", "alias", "summary", "duty", "imported_title", "task",
+	"title", "alias", "summary", "duty", "imported_title", "task", "interest",
 };
 #define CORRECTED_FACTOR 0.8
 #define NAME_BONUS 100.0
@@ -82,7 +82,7 @@ static void consider_term(const char *term, int64_t docs, void *ctx)
 	size_t len = strlen(term);
 	if (len >= sizeof(c->best))
 		return;
-	int d = text_distance(c->word, c->len, term, len, c->max);
+	int d = text_prefix_distance(c->word, c->len, term, len, c->max);
 	if (d > c->max)
 		return;
 	if (d < c->best_dist || (d == c->best_dist && (docs > c->best_docs ||
@@ -138,7 +138,7 @@ int search_run(struct store *st, const char *query, size_t limit, struct search_
 			rc = store_search_terms(st, consider_term, &c, err);
 			if (rc == 0 && c.best[0]) {
 				strvec_push_owned(&r->corrections, xasprintf("%s -> %s", ws.w[w], c.best));
-				snprintf(match, sizeof(match), "\"%s\"", c.best);
+				snprintf(match, sizeof(match), "\"%s\"*", c.best);
 				rc = store_search_rowids(st, match, &rowids, &n, err);
 				factor = CORRECTED_FACTOR;
 			}
@@ -206,7 +206,8 @@ int search_run(struct store *st, const char *query, size_t limit, struct search_
 	free(t);
 	if (rc < 0)
 		return rc;
-	qsort(r->v, r->n, sizeof(*r->v), cmp_hit);
+	if (r->n)
+		qsort(r->v, r->n, sizeof(*r->v), cmp_hit);
 	r->total = r->n;
 	while (r->n > limit) {
 		r->n--;

@@ -236,8 +236,16 @@ static int add_texts(struct store *st, struct build_stmts *b, int64_t num, int k
 	return 0;
 }
 
-static int insert_career(struct store *st, struct build_stmts *b, const struct career *c, int64_t num,
-			 struct diag *err)
+static const char *vocab_label_of(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->n_interests; i++)
+		if (strcmp(kb->interests[i].id, id) == 0)
+			return kb->interests[i].label;
+	return id;
+}
+
+static int insert_career(struct store *st, struct build_stmts *b, const struct kb *kb, const struct career *c,
+			 int64_t num, struct diag *err)
 {
 	sqlite3_stmt *q = b->career;
 	int i = 1;
@@ -329,6 +337,10 @@ static int insert_career(struct store *st, struct build_stmts *b, const struct c
 	for (size_t k = 0; k < c->duties.n; k++)
 		if (add_search(st, b, num, TEXT_DUTY, (int)k, c->duties.v[k], err) < 0)
 			return ALLIED_EDB;
+	/* interest areas are searchable by their labels ("heart" -> "Heart and circulation") */
+	for (size_t k = 0; k < c->interests.n; k++)
+		if (add_search(st, b, num, TEXT_INTEREST, (int)k, vocab_label_of(kb, c->interests.v[k]), err) < 0)
+			return ALLIED_EDB;
 	return 0;
 }
 
@@ -397,7 +409,7 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	if (!rc) rc = insert_vocab(st, "setting", kb->settings, kb->n_settings, err);
 	if (!rc) rc = insert_sources(st, kb, err);
 	for (size_t i = 0; !rc && i < kb->n_careers; i++)
-		rc = insert_career(st, &b, &kb->careers[i], (int64_t)i + 1, err);
+		rc = insert_career(st, &b, kb, &kb->careers[i], (int64_t)i + 1, err);
 	sqlite3_finalize(b.career);
 	sqlite3_finalize(b.text);
 	sqlite3_finalize(b.path);
@@ -652,7 +664,7 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 		return db_fail(st, err, "cannot read career settings");
 	}
 
-	/* the fastest route, by the same rule as a full career (career_fastest_route) */
+	/* training time, by the same rule as a full career (career_training_months) */
 	if (prepare(st, "SELECT career_num, credential, months_min, months_max FROM career_path ORDER BY career_num",
 		    &q, err) < 0) {
 		free(idx);
@@ -668,8 +680,8 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 			struct num_index key = { current, 0 }, *hit;
 			hit = bsearch(&key, idx, cat->n, sizeof(*idx), cmp_num_index);
 			if (hit)
-				career_fastest_route(paths, n_paths, &cat->v[hit->at].months_min,
-						     &cat->v[hit->at].months_max);
+				career_training_months(paths, n_paths, cat->v[hit->at].entry_credential,
+						       &cat->v[hit->at].months_min, &cat->v[hit->at].months_max);
 			n_paths = 0;
 		}
 		if (rc != SQLITE_ROW)

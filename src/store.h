@@ -21,7 +21,8 @@
 
 /* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
 enum store_text_kind {
-	TEXT_TITLE, TEXT_ALIAS, TEXT_SUMMARY, TEXT_DUTY, TEXT_IMPORTED_TITLE, TEXT_TASK, TEXT_KIND_COUNT
+	TEXT_TITLE, TEXT_ALIAS, TEXT_SUMMARY, TEXT_DUTY, TEXT_IMPORTED_TITLE, TEXT_TASK, TEXT_INTEREST,
+	TEXT_KIND_COUNT
 };
 #define STORE_HIT_CAREER(rowid) ((rowid) >> 12)
 #define STORE_HIT_KIND(rowid) ((int)(((rowid) >> 9) & 7))

@@ -62,15 +62,19 @@ static int min3(int a, int b, int c)
 	return m < c ? m : c;
 }
 
-int text_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max)
+static int distance(const char *a, size_t a_len, const char *b, size_t b_len, int max, int prefix)
 {
 	enum { N = 64 };
 	int rows[3][N];		/* three rolling rows: i-2, i-1, i */
 
 	if (a_len >= N || b_len >= N)
 		return max + 1;
-	if ((a_len > b_len ? a_len - b_len : b_len - a_len) > (size_t)max)
+	if (prefix) {
+		if (b_len > a_len + (size_t)max)
+			b_len = a_len + (size_t)max;	/* longer prefixes are never closer */
+	} else if ((a_len > b_len ? a_len - b_len : b_len - a_len) > (size_t)max) {
 		return max + 1;
+	}
 	for (size_t j = 0; j <= b_len; j++)
 		rows[0][j] = (int)j;
 	for (size_t i = 1; i <= a_len; i++) {
@@ -91,7 +95,21 @@ int text_distance(const char *a, size_t a_len, const char *b, size_t b_len, int 
 			return max + 1;
 	}
 	int d = rows[a_len % 3][b_len];
+	if (prefix)
+		for (size_t j = 0; j < b_len; j++)
+			if (rows[a_len % 3][j] < d)
+				d = rows[a_len % 3][j];
 	return d > max ? max + 1 : d;
+}
+
+int text_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max)
+{
+	return distance(a, a_len, b, b_len, max, 0);
+}
+
+int text_prefix_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max)
+{
+	return distance(a, a_len, b, b_len, max, 1);
 }
 
 int text_typo_allowance(size_t word_len)

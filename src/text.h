@@ -24,6 +24,12 @@ size_t text_words(const char *norm, void (*fn)(const char *word, size_t len, voi
  */
 int text_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max);
 
+/*
+ * Like text_distance, but against the closest prefix of b: how many edits turn a into some
+ * prefix of b ("phlebotomist" is 0 from "phlebotomists"). Returns max + 1 when over max.
+ */
+int text_prefix_distance(const char *a, size_t a_len, const char *b, size_t b_len, int max);
+
 /* The typo allowance for a word of this length: 0 below 4 letters, 1 up to 7, 2 from 8. */
 int text_typo_allowance(size_t word_len);
 
