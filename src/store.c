@@ -52,7 +52,9 @@ static const char schema_sql[] =
 	"CREATE TABLE career_name(norm TEXT NOT NULL, career_num INTEGER NOT NULL, kind INTEGER NOT NULL,\n"
 	"  PRIMARY KEY(norm, career_num)) WITHOUT ROWID;\n"
 	"CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');\n"
-	"CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);\n";
+	"CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, row);\n"
+	/* the words of the index, materialised: scanning fts5vocab re-reads the whole index */
+	"CREATE TABLE search_term(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;\n";
 
 enum { CT_ALIAS = 1, CT_DUTY = 2, CT_SETTING = 3, CT_INTEREST = 4 };
 
@@ -431,7 +433,9 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	    (rc = store_meta_set(st, "built_at", built, err)) < 0 ||
 	    (rc = store_meta_set(st, "imports", "0", err)) < 0)
 		return rc;
-	if ((rc = exec_sql(st, "INSERT INTO search(search) VALUES('optimize'); COMMIT;", err)) < 0)
+	if ((rc = exec_sql(st, "INSERT INTO search(search) VALUES('optimize');", err)) < 0 ||
+	    (rc = store_refresh_search_terms(st, err)) < 0 ||
+	    (rc = exec_sql(st, "COMMIT;", err)) < 0)
 		return rc;
 	return exec_sql(st, "VACUUM;", err);
 }
@@ -899,12 +903,18 @@ int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t do
 {
 	sqlite3_stmt *q;
 	int rc;
-	if (prepare(st, "SELECT term, doc FROM search_terms", &q, err) < 0)
+	if (prepare(st, "SELECT term, docs FROM search_term", &q, err) < 0)
 		return ALLIED_EDB;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1), ctx);
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read the search terms");
+}
+
+int store_refresh_search_terms(struct store *st, struct diag *err)
+{
+	return exec_sql(st, "DELETE FROM search_term;"
+			    " INSERT INTO search_term(term, docs) SELECT term, doc FROM search_vocab;", err);
 }
 
 int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err)

@@ -77,6 +77,12 @@ int store_search_rowids(struct store *st, const char *match, int64_t **rowids, s
 int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t docs, void *ctx), void *ctx,
 		       struct diag *err);
 
+/*
+ * Rebuild the list of indexed words that typo correction reads (store_search_terms) from the
+ * search index. Whoever changes the index calls this in the same transaction.
+ */
+int store_refresh_search_terms(struct store *st, struct diag *err);
+
 /* The career id and title for a career number; strings are malloc'ed. */
 int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err);
 
