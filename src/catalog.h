@@ -22,7 +22,7 @@ struct career_brief {
 	unsigned shifts;		/* 1u << enum career_shift; 0 unknown */
 	uint64_t settings;		/* bit i = catalog settings[i] */
 	uint64_t interests;		/* bit i = catalog interests[i] */
-	int months_min, months_max;	/* fastest usual route; CAREER_UNKNOWN when unknown */
+	int months_min, months_max;	/* usual training time (career_training_months); CAREER_UNKNOWN when unknown */
 	int entry_credential, min_credential, regulated;
 	int64_t wage_median_usd, wage_p10_usd, wage_p90_usd, openings_per_year;
 	double change_pct;		/* NAN when unknown */

@@ -16,7 +16,7 @@ const char cmd_careers_usage[] =
 	"does not pass a limit on it.\n"
 	"\n"
 	"  --group GROUP              primary-care, health-promotion or diagnostic\n"
-	"  --max-months N             the fastest usual training route takes at most N months\n"
+	"  --max-months N             usual training takes at most N months (see allied help show)\n"
 	"  --education LEVEL          some route needs at most LEVEL: on-the-job, certificate,\n"
 	"                             diploma, associate, bachelor, master, doctorate\n"
 	"  --patient-contact LEVEL    at most this much patient contact: none, low, some, high, constant\n"
@@ -113,7 +113,7 @@ int cmd_careers(struct cli *cli, int argc, char **argv)
 		for (int g = 0; g < CAREER_GROUP_COUNT; g++)
 			print_group(cli, &cat, idx, n, g);
 		fprintf(cli->out,
-			"%zu of %zu careers. Training: fastest usual route from a high-school diploma. Pay: BLS OEWS\n"
+			"%zu of %zu careers. Training: the usual route, in months from a high-school diploma. Pay: BLS OEWS\n"
 			"national median annual wage, May 2024. Details: allied show ID\n", n, cat.n);
 	}
 	free(idx);

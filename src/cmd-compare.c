@@ -41,7 +41,7 @@ static void print_compare(FILE *f, const struct career *c, size_t n)
 	} while (0)
 	char a[48], b[48];
 	ROW("Group", "%s", scale_text(SCALE_GROUP, c[i].group));
-	ROW("Fastest training", "%s", cli_months(career_months_min(&c[i]), career_months_max(&c[i]), a, sizeof(a)));
+	ROW("Usual training", "%s", cli_months(career_months_min(&c[i]), career_months_max(&c[i]), a, sizeof(a)));
 	ROW("Most start with", "%s", scale_text(SCALE_CREDENTIAL, c[i].entry_credential));
 	ROW("Median pay", "%s", cli_money(c[i].wage_median_usd, a, sizeof(a)));
 	ROW("Pay 10th-90th pct", "%s - %s", cli_money(c[i].wage_p10_usd, a, sizeof(a)),

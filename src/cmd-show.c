@@ -14,7 +14,11 @@ const char cmd_show_usage[] =
 	"\n"
 	"Show one career: what the work is like, training routes, certifications, regulation, pay\n"
 	"and outlook, each with its sources. CAREER is an id, a title or any alias, in any case\n"
-	"(\"EKG tech\", \"rad tech\", \"SPT\").\n";
+	"(\"EKG tech\", \"rad tech\", \"SPT\").\n"
+	"\n"
+	"Usual training is the length of the route most people take (the entry credential), in months\n"
+	"from a high-school diploma; when that is not known, the fastest route with a known length,\n"
+	"unless a route of a lower credential has an unknown length (then: unknown).\n";
 
 #define WIDTH 78
 
@@ -103,7 +107,7 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 
 	fputs("\nTraining", f);
 	refs(f, &c->block_sources[BLOCK_EDUCATION], all);
-	fprintf(f, "\n  Fastest usual route: %s; most start with: %s\n",
+	fprintf(f, "\n  Usual training: %s; most start with: %s\n",
 		cli_months(career_months_min(c), career_months_max(c), a, sizeof(a)),
 		label_or_unknown(SCALE_CREDENTIAL, c->entry_credential));
 	for (size_t i = 0; i < c->n_paths; i++) {

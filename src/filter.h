@@ -20,7 +20,7 @@ enum filter_sort { SORT_TITLE, SORT_PAY, SORT_MONTHS, SORT_GROWTH, SORT_OPENINGS
 
 struct career_filter {
 	int group;		/* enum career_group, or -1 for any */
-	int max_months;		/* fastest route at most this many months, or -1 */
+	int max_months;		/* usual training (career_training_months) at most this many months, or -1 */
 	int max_contact;	/* patient contact at most, or -1 */
 	int min_contact;	/* patient contact at least, or -1 */
 	int max_blood;		/* blood exposure at most, or -1 */

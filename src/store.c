@@ -635,7 +635,7 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 	if (rc != SQLITE_DONE)
 		return db_fail(st, err, "cannot read careers");
 
-	/* settings, interests and the fastest route, joined in C by career number */
+	/* settings, interests and training time, joined in C by career number */
 	struct num_index *idx = xmalloc((cat->n ? cat->n : 1) * sizeof(*idx));
 	for (size_t k = 0; k < cat->n; k++)
 		idx[k] = (struct num_index){ cat->v[k].num, k };
