@@ -11,6 +11,7 @@
 #include "career.h"
 #include "kb.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,7 @@ struct career_brief {
 	int months_min, months_max;	/* usual training time (career_training_months); CAREER_UNKNOWN when unknown */
 	int entry_credential, min_credential, regulated;
 	int64_t wage_median_usd, wage_p10_usd, wage_p90_usd, openings_per_year;
+	bool wage_p90_capped;		/* BLS reports the 90th percentile only as ">= $239,200" */
 	double change_pct;		/* NAN when unknown */
 	double riasec[RIASEC_COUNT];	/* NAN when unknown */
 };

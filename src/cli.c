@@ -46,24 +46,30 @@ int cli_install_default(const char *path, struct diag *err)
 	return rc;
 }
 
-/* An embedded-origin database from an older knowledge base, with nothing imported, is refreshed. */
+/*
+ * An embedded-origin database with nothing imported is refreshed when it came from another
+ * knowledge base or schema version than the one in this binary.
+ */
 static int is_stale_default(const char *path)
 {
 	struct store *st;
 	struct diag ignore;
-	char *origin = NULL, *hash = NULL, *imports = NULL;
+	char *origin = NULL, *hash = NULL, *imports = NULL, *version = NULL;
 	int stale = 0;
 
 	diag_init(&ignore);
-	if (!allied_kb_hash[0] || store_open(path, STORE_READ_ONLY, &st, &ignore) < 0)
+	if (!allied_kb_hash[0] || store_open(path, STORE_READ_ONLY | STORE_ANY_VERSION, &st, &ignore) < 0)
 		return 0;
 	if (store_meta_get(st, "origin", &origin, &ignore) == 0 && store_meta_get(st, "kb_hash", &hash, &ignore) == 0 &&
-	    store_meta_get(st, "imports", &imports, &ignore) == 0)
-		stale = origin && strcmp(origin, "embedded") == 0 && hash && strcmp(hash, allied_kb_hash) != 0 &&
-			(!imports || strcmp(imports, "0") == 0);
+	    store_meta_get(st, "imports", &imports, &ignore) == 0 &&
+	    store_meta_get(st, "schema_version", &version, &ignore) == 0)
+		stale = origin && strcmp(origin, "embedded") == 0 && (!imports || strcmp(imports, "0") == 0) &&
+			((hash && strcmp(hash, allied_kb_hash) != 0) || !version ||
+			 atoi(version) != STORE_SCHEMA_VERSION);
 	free(origin);
 	free(hash);
 	free(imports);
+	free(version);
 	store_close(st);
 	return stale;
 }
@@ -166,7 +172,7 @@ int cli_parse_options(struct cli *cli, const char *command, int argc, char **arg
 			cli->json = true;
 			continue;
 		}
-		int has_value = strcmp(name, "limit") == 0 ? 1 : (filter ? filter_option_has_value(name) : -1);
+		int has_value = strcmp(name, "limit") == 0 && limit ? 1 : (filter ? filter_option_has_value(name) : -1);
 		if (has_value < 0)
 			return cli_usage_error(command, "unknown option '--%s'", name);
 		if (has_value) {
@@ -182,7 +188,7 @@ int cli_parse_options(struct cli *cli, const char *command, int argc, char **arg
 		if (strcmp(name, "limit") == 0) {
 			char *end;
 			long v = strtol(value, &end, 10);
-			if (!limit || end == value || *end || v < 1 || v > 10000)
+			if (end == value || *end || v < 1 || v > 10000)
 				return cli_usage_error(command, "--limit: '%s' is not a number from 1 to 10000", value);
 			*limit = v;
 			continue;

@@ -61,6 +61,12 @@ static void print_compare(FILE *f, const struct career *c, size_t n)
 	cli_table_print(&t, f, 0);
 	cli_table_release(&t);
 	fputs("\nPay: BLS OEWS May 2024. Outlook: BLS Employment Projections 2024-34. Details and sources: allied show ID\n", f);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].interest_code[0]) {
+			fputc('\n', f);
+			cli_wrap(f, 0, 0, render_onet_attribution, 78);
+			break;
+		}
 }
 
 int cmd_compare(struct cli *cli, int argc, char **argv)

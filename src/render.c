@@ -105,7 +105,7 @@ json_t *render_brief(const struct career_brief *b, const struct catalog *vocab)
 			 "origin", b->origin,
 			 "training_months", months(b->months_min, b->months_max),
 			 "entry_credential", scale_or_null(SCALE_CREDENTIAL, b->entry_credential),
-			 "pay", pay(b->pay_soc, b->wage_median_usd, b->wage_p10_usd, b->wage_p90_usd, 0),
+			 "pay", pay(b->pay_soc, b->wage_median_usd, b->wage_p10_usd, b->wage_p90_usd, b->wage_p90_capped),
 			 "growth_pct", real_or_null(b->change_pct),
 			 "openings_per_year", int_or_null(b->openings_per_year),
 			 "patient_contact", scale_or_null(SCALE_CONTACT, b->patient_contact),

@@ -105,11 +105,11 @@ int store_open(const char *path, int mode, struct store **out, struct diag *err)
 
 	if (access(path, F_OK) != 0)
 		return diag_set(err, ALLIED_EIO, "cannot open database '%s': %s", path, strerror(errno));
-	rc = open_db(path, mode == STORE_READ_WRITE ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, &st, err);
+	rc = open_db(path, (mode & STORE_READ_WRITE) ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, &st, err);
 	if (rc < 0)
 		return rc;
 	rc = store_meta_get(st, "schema_version", &version, err);
-	if (rc == 0 && (!version || atoi(version) != STORE_SCHEMA_VERSION))
+	if (rc == 0 && !(mode & STORE_ANY_VERSION) && (!version || atoi(version) != STORE_SCHEMA_VERSION))
 		rc = diag_set(err, ALLIED_EDB,
 			      "database '%s' has schema version %s; this allied needs %d (run 'allied db reset')",
 			      path, version ? version : "(none)", STORE_SCHEMA_VERSION);
@@ -595,7 +595,8 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 		return rc;
 	if (prepare(st,
 		    "SELECT num, id, title, origin, pay_soc, soc, grp, patient_contact, blood, physical, remote,"
-		    " shifts, entry_credential, regulated, wage_median, wage_p10, wage_p90, openings, change_pct,"
+		    " shifts, entry_credential, regulated, wage_median, wage_p10, wage_p90, wage_p90_capped,"
+		    " openings, change_pct,"
 		    " ri_r, ri_i, ri_a, ri_s, ri_e, ri_c,"
 		    " (SELECT min(credential) FROM career_path p WHERE p.career_num = num)"
 		    " FROM career ORDER BY id", &q, err) < 0)
@@ -624,6 +625,7 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 		b->wage_median_usd = col_int(q, i++);
 		b->wage_p10_usd = col_int(q, i++);
 		b->wage_p90_usd = col_int(q, i++);
+		b->wage_p90_capped = sqlite3_column_int(q, i++) != 0;
 		b->openings_per_year = col_int(q, i++);
 		b->change_pct = col_real(q, i++);
 		for (int r = 0; r < RIASEC_COUNT; r++)

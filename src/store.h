@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
 enum store_text_kind {
@@ -29,9 +29,13 @@ enum store_text_kind {
 
 struct store;
 
-enum { STORE_READ_ONLY = 0, STORE_READ_WRITE = 1 };
+enum { STORE_READ_ONLY = 0, STORE_READ_WRITE = 1, STORE_ANY_VERSION = 2 };
 
-/* Open the database at path (which must exist). *out is freed with store_close. */
+/*
+ * Open the database at path (which must exist). *out is freed with store_close. A database
+ * of another schema version is refused unless mode includes STORE_ANY_VERSION (for reading
+ * its meta table only).
+ */
 int store_open(const char *path, int mode, struct store **out, struct diag *err);
 void store_close(struct store *st);
 
