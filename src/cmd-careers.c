@@ -58,8 +58,8 @@ static void print_group(struct cli *cli, const struct catalog *cat, const size_t
 		const char *row[] = {
 			b->id, title, cli_months(b->months_min, b->months_max, months, sizeof(months)),
 			cli_money(b->wage_median_usd, pay, sizeof(pay)),
-			career_scale_id(SCALE_CONTACT, b->patient_contact) ? career_scale_label(SCALE_CONTACT, b->patient_contact) : "unknown",
-			career_scale_id(SCALE_BLOOD, b->blood) ? career_scale_label(SCALE_BLOOD, b->blood) : "unknown",
+			career_scale_label(SCALE_CONTACT, b->patient_contact),
+			career_scale_label(SCALE_BLOOD, b->blood),
 		};
 		cli_table_add(&t, row);
 	}

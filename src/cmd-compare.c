@@ -17,11 +17,6 @@ const char cmd_compare_usage[] =
 
 #define MAX_COMPARE 3
 
-static const char *scale_text(enum career_scale s, int v)
-{
-	return career_scale_id(s, v) ? career_scale_label(s, v) : "unknown";
-}
-
 static void print_compare(FILE *f, const struct career *c, size_t n)
 {
 	struct cli_table t;
@@ -40,22 +35,22 @@ static void print_compare(FILE *f, const struct career *c, size_t n)
 		cli_table_add(&t, row); \
 	} while (0)
 	char a[48], b[48];
-	ROW("Group", "%s", scale_text(SCALE_GROUP, c[i].group));
+	ROW("Group", "%s", career_scale_label(SCALE_GROUP, c[i].group));
 	ROW("Usual training", "%s", cli_months(career_months_min(&c[i]), career_months_max(&c[i]), a, sizeof(a)));
-	ROW("Most start with", "%s", scale_text(SCALE_CREDENTIAL, c[i].entry_credential));
+	ROW("Most start with", "%s", career_scale_label(SCALE_CREDENTIAL, c[i].entry_credential));
 	ROW("Median pay", "%s", cli_money(c[i].wage_median_usd, a, sizeof(a)));
 	ROW("Pay 10th-90th pct", "%s - %s", cli_money(c[i].wage_p10_usd, a, sizeof(a)),
 	    c[i].wage_p90_capped ? ">= $239,200" : cli_money(c[i].wage_p90_usd, b, sizeof(b)));
 	ROW("Growth 2024-34", isnan(c[i].change_pct) ? "unknown" : "%+.1f%%", c[i].change_pct);
 	ROW("Openings a year", "%s", cli_count(c[i].openings_per_year, a, sizeof(a)));
-	ROW("Patient contact", "%s", scale_text(SCALE_CONTACT, c[i].patient_contact));
-	ROW("Blood and needles", "%s", scale_text(SCALE_BLOOD, c[i].blood));
-	ROW("Physical demands", "%s", scale_text(SCALE_PHYSICAL, c[i].physical));
-	ROW("Remote work", "%s", scale_text(SCALE_REMOTE, c[i].remote));
+	ROW("Patient contact", "%s", career_scale_label(SCALE_CONTACT, c[i].patient_contact));
+	ROW("Blood and needles", "%s", career_scale_label(SCALE_BLOOD, c[i].blood));
+	ROW("Physical demands", "%s", career_scale_label(SCALE_PHYSICAL, c[i].physical));
+	ROW("Remote work", "%s", career_scale_label(SCALE_REMOTE, c[i].remote));
 	ROW("Nights", "%s", !c[i].shifts ? "unknown" : (c[i].shifts & (1u << SHIFT_NIGHTS)) ? "yes" : "no");
 	ROW("Weekends", "%s", !c[i].shifts ? "unknown" : (c[i].shifts & (1u << SHIFT_WEEKENDS)) ? "yes" : "no");
 	ROW("On call", "%s", !c[i].shifts ? "unknown" : (c[i].shifts & (1u << SHIFT_ON_CALL)) ? "yes" : "no");
-	ROW("State regulation", "%s", scale_text(SCALE_REGULATED, c[i].regulated));
+	ROW("State regulation", "%s", career_scale_label(SCALE_REGULATED, c[i].regulated));
 	ROW("Interest code", "%s", c[i].interest_code[0] ? c[i].interest_code : "unknown");
 #undef ROW
 	cli_table_print(&t, f, 0);

@@ -35,11 +35,6 @@ static void refs(FILE *f, const struct strvec *ids, const struct strvec *all)
 	fputc(']', f);
 }
 
-static const char *label_or_unknown(enum career_scale scale, int v)
-{
-	return career_scale_id(scale, v) ? career_scale_label(scale, v) : "unknown";
-}
-
 static void print_vocab(FILE *f, const char *what, const struct strvec *ids, const struct vocab_item *v, size_t n)
 {
 	struct buf b;
@@ -64,7 +59,7 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 	char a[48], b2[48], c2[48];
 
 	fprintf(f, "%s  (%s)\n", c->title, c->id);
-	fprintf(f, "%s | SOC %s | O*NET-SOC %s\n", label_or_unknown(SCALE_GROUP, c->group),
+	fprintf(f, "%s | SOC %s | O*NET-SOC %s\n", career_scale_label(SCALE_GROUP, c->group),
 		c->soc ? c->soc : "unknown", c->onet_soc ? c->onet_soc : "unknown");
 	if (c->aliases.n) {
 		struct buf b;
@@ -91,8 +86,8 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 	refs(f, &c->block_sources[BLOCK_WORK], all);
 	fputc('\n', f);
 	fprintf(f, "  Patient contact: %s   Blood and needles: %s   Physical demands: %s\n",
-		label_or_unknown(SCALE_CONTACT, c->patient_contact), label_or_unknown(SCALE_BLOOD, c->blood),
-		label_or_unknown(SCALE_PHYSICAL, c->physical));
+		career_scale_label(SCALE_CONTACT, c->patient_contact), career_scale_label(SCALE_BLOOD, c->blood),
+		career_scale_label(SCALE_PHYSICAL, c->physical));
 	fputs("  Usual shifts: ", f);
 	if (!c->shifts)
 		fputs("unknown", f);
@@ -101,7 +96,7 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 			fprintf(f, "%s%s", first ? "" : ", ", career_scale_id(SCALE_SHIFT, s));
 			first = 0;
 		}
-	fprintf(f, "   Remote work: %s\n", label_or_unknown(SCALE_REMOTE, c->remote));
+	fprintf(f, "   Remote work: %s\n", career_scale_label(SCALE_REMOTE, c->remote));
 	print_vocab(f, "Settings", &c->settings, vocab->settings, vocab->n_settings);
 	print_vocab(f, "Interest areas", &c->interests, vocab->interests, vocab->n_interests);
 
@@ -109,7 +104,7 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 	refs(f, &c->block_sources[BLOCK_EDUCATION], all);
 	fprintf(f, "\n  Usual training: %s; most start with: %s\n",
 		cli_months(career_months_min(c), career_months_max(c), a, sizeof(a)),
-		label_or_unknown(SCALE_CREDENTIAL, c->entry_credential));
+		career_scale_label(SCALE_CREDENTIAL, c->entry_credential));
 	for (size_t i = 0; i < c->n_paths; i++) {
 		const struct career_path *p = &c->paths[i];
 		char *line = xasprintf("- %s: %s%s%s", career_scale_label(SCALE_CREDENTIAL, p->credential),
@@ -130,14 +125,14 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 		const struct career_cert *ce = &c->certs[i];
 		char *line = xasprintf("- %s%s%s (%s; %s)", ce->name, ce->body ? ", " : "", ce->body ? ce->body : "",
 				       career_scale_id(SCALE_CERT_KIND, ce->kind) ? career_scale_id(SCALE_CERT_KIND, ce->kind) : "unknown kind",
-				       label_or_unknown(SCALE_REQUIRED, ce->required));
+				       career_scale_label(SCALE_REQUIRED, ce->required));
 		cli_wrap(f, 2, 2, line, WIDTH);
 		free(line);
 	}
 
 	fputs("\nState regulation", f);
 	refs(f, &c->block_sources[BLOCK_REGULATION], all);
-	fprintf(f, "\n  %s\n", label_or_unknown(SCALE_REGULATED, c->regulated));
+	fprintf(f, "\n  %s\n", career_scale_label(SCALE_REGULATED, c->regulated));
 	if (c->regulation_note)
 		cli_wrap(f, 2, 0, c->regulation_note, WIDTH);
 
