@@ -24,8 +24,8 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm
 
-LIB_MODULES := xmalloc diag buf text career kb catalog store filter search render
-FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-db cmd-help
+LIB_MODULES := xmalloc diag buf text career kb catalog store filter search profile match ladder render
+FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-db cmd-help
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)

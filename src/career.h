@@ -16,6 +16,12 @@
 
 #define CAREER_UNKNOWN (-1)
 
+/*
+ * Part-time study takes this many times as long as full-time study (a planning rule of thumb,
+ * docs/matching.md); on-the-job training and work experience are not stretched.
+ */
+#define CAREER_PART_TIME_FACTOR 1.5
+
 enum career_group {
 	CAREER_GROUP_PRIMARY_CARE,
 	CAREER_GROUP_HEALTH_PROMOTION,

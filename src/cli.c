@@ -147,8 +147,8 @@ void cli_print_json(struct cli *cli, json_t *doc)
 	json_decref(doc);
 }
 
-int cli_parse_options(struct cli *cli, const char *command, int argc, char **argv, const struct catalog *cat,
-		      struct career_filter *filter, long *limit, struct strvec *args)
+int cli_parse(struct cli *cli, const char *command, int argc, char **argv, const struct cli_options *opts,
+	      long *limit, struct strvec *args)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -172,7 +172,7 @@ int cli_parse_options(struct cli *cli, const char *command, int argc, char **arg
 			cli->json = true;
 			continue;
 		}
-		int has_value = strcmp(name, "limit") == 0 && limit ? 1 : (filter ? filter_option_has_value(name) : -1);
+		int has_value = strcmp(name, "limit") == 0 && limit ? 1 : (opts ? opts->has_value(name) : -1);
 		if (has_value < 0)
 			return cli_usage_error(command, "unknown option '--%s'", name);
 		if (has_value) {
@@ -185,7 +185,7 @@ int cli_parse_options(struct cli *cli, const char *command, int argc, char **arg
 		} else if (eq) {
 			return cli_usage_error(command, "option '--%s' takes no value", name);
 		}
-		if (strcmp(name, "limit") == 0) {
+		if (strcmp(name, "limit") == 0 && limit) {
 			char *end;
 			long v = strtol(value, &end, 10);
 			if (end == value || *end || v < 1 || v > 10000)
@@ -195,7 +195,7 @@ int cli_parse_options(struct cli *cli, const char *command, int argc, char **arg
 		}
 		struct diag err;
 		diag_init(&err);
-		if (filter_set(filter, cat, name, value, &err) < 0) {
+		if (opts->set(opts->ctx, name, value, &err) < 0) {
 			if (err.code == ALLIED_EUSAGE)
 				return cli_usage_error(command, "%s", err.msg);
 			fprintf(stderr, "allied %s: %s\n", command, err.msg);
@@ -205,25 +205,32 @@ int cli_parse_options(struct cli *cli, const char *command, int argc, char **arg
 	return 0;
 }
 
+struct filter_ctx {
+	struct career_filter *filter;
+	const struct catalog *cat;
+};
+
+static int set_filter(void *vctx, const char *name, const char *value, struct diag *err)
+{
+	struct filter_ctx *ctx = vctx;
+	return filter_set(ctx->filter, ctx->cat, name, value, err);
+}
+
+int cli_parse_options(struct cli *cli, const char *command, int argc, char **argv, const struct catalog *cat,
+		      struct career_filter *filter, long *limit, struct strvec *args)
+{
+	struct filter_ctx ctx = { filter, cat };
+	struct cli_options opts = { filter_option_has_value, set_filter, &ctx };
+	return cli_parse(cli, command, argc, argv, filter ? &opts : NULL, limit, args);
+}
+
 const char *cli_money(int64_t usd, char *buf, size_t n)
 {
 	if (usd == CAREER_UNKNOWN) {
 		snprintf(buf, n, "unknown");
 		return buf;
 	}
-	char digits[32];
-	snprintf(digits, sizeof(digits), "%lld", (long long)usd);
-	size_t len = strlen(digits), o = 0;
-	if (n < len + len / 3 + 2)
-		return "";
-	buf[o++] = '$';
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-	return buf;
+	return text_usd(usd, buf, n);
 }
 
 const char *cli_count(int64_t v, char *buf, size_t n)
@@ -239,13 +246,7 @@ const char *cli_count(int64_t v, char *buf, size_t n)
 
 const char *cli_months(int lo, int hi, char *buf, size_t n)
 {
-	if (lo == CAREER_UNKNOWN)
-		snprintf(buf, n, "unknown");
-	else if (hi == CAREER_UNKNOWN || hi == lo)
-		snprintf(buf, n, "%d month%s", lo, lo == 1 ? "" : "s");
-	else
-		snprintf(buf, n, "%d-%d months", lo, hi);
-	return buf;
+	return text_months(lo, hi, buf, n);
 }
 
 void cli_wrap(FILE *f, int indent, int hang, const char *text, int width)

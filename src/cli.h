@@ -59,6 +59,21 @@ int cli_resolve(struct store *st, const char *name, char **id, struct diag *err)
 /* Print doc (consumes the reference) as indented JSON followed by a newline. */
 void cli_print_json(struct cli *cli, json_t *doc);
 
+/* A command's own options: has_value(name) is 1, 0 (a flag) or -1 (unknown); set may fail. */
+struct cli_options {
+	int (*has_value)(const char *name);
+	int (*set)(void *ctx, const char *name, const char *value, struct diag *err);
+	void *ctx;
+};
+
+/*
+ * Parse --json, --limit N (when limit is not NULL) and the options opts knows (may be NULL);
+ * positional arguments are appended to args. Returns 0, or EXIT_USAGE/EXIT_REJECTED after
+ * printing the problem (an ALLIED_EUSAGE from set is a usage error, others are rejections).
+ */
+int cli_parse(struct cli *cli, const char *command, int argc, char **argv, const struct cli_options *opts,
+	      long *limit, struct strvec *args);
+
 /*
  * Parse the options shared by every command that lists careers: every filter option (see
  * filter.h), --json and --limit N. Positional arguments are appended to args. Returns 0,

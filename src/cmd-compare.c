@@ -2,6 +2,7 @@
  * allied compare: two or three careers side by side.
  */
 #include "cmd.h"
+#include "match.h"
 #include "render.h"
 #include "xmalloc.h"
 
@@ -10,10 +11,14 @@
 #include <string.h>
 
 const char cmd_compare_usage[] =
-	"usage: allied compare CAREER CAREER [CAREER] [--json]\n"
+	"usage: allied compare CAREER CAREER [CAREER] [MATCH OPTIONS] [--json]\n"
 	"\n"
 	"Show two or three careers side by side: training, pay, outlook, the work itself and\n"
-	"regulation. Each CAREER is an id, a title or any alias.\n";
+	"regulation. Each CAREER is an id, a title or any alias.\n"
+	"\n"
+	"With any option of 'allied match' (limits, --prefer, --answers ...) it adds the match view:\n"
+	"each of your limits and preferences marked met or not for each career, and each career's\n"
+	"score and fit, e.g. allied compare phlebotomist medical-assistant --no-blood --prefer min-pay=40k\n";
 
 #define MAX_COMPARE 3
 
@@ -64,23 +69,115 @@ static void print_compare(FILE *f, const struct career *c, size_t n)
 		}
 }
 
+/* The match view: each limit and preference, met or not, for each career. */
+static void print_match_view(FILE *f, const struct match_cli *mc, const struct career *c,
+			     const struct match_result *r, size_t n)
+{
+	const struct match_prefs *p = &mc->prefs;
+	struct cli_table t;
+	char cell[MAX_COMPARE][64], label[256];
+	const char *row[MAX_COMPARE + 1];
+
+	fprintf(f, "\nYour limits and preferences\n");
+	cli_table_init(&t, n + 1, 0);
+	row[0] = "";
+	for (size_t i = 0; i < n; i++)
+		row[i + 1] = c[i].id;
+	cli_table_add(&t, row);
+	for (int hard = 1; hard >= 0; hard--)
+		for (int fct = 0; fct < MATCH_FACTOR_COUNT; fct++) {
+			if (!match_factor_is_set(p, fct, hard))
+				continue;
+			char what[200];
+			match_describe(p, mc->cat, fct, hard, what, sizeof(what));
+			if (hard)
+				snprintf(label, sizeof(label), "Limit: %s", what);
+			else
+				snprintf(label, sizeof(label), "Wish (weight %d): %s", p->weight[fct], what);
+			row[0] = label;
+			for (size_t i = 0; i < n; i++) {
+				snprintf(cell[i], sizeof(cell[i]), "?");
+				for (size_t k = 0; k < r[i].n_reasons; k++) {
+					const struct match_reason *x = &r[i].reasons[k];
+					if (x->factor != fct || x->hard != (hard != 0))
+						continue;
+					if (hard)
+						snprintf(cell[i], sizeof(cell[i]), "%s", x->status == MATCH_MET ? "met" :
+							 x->status == MATCH_UNKNOWN ? "unknown" : "NOT MET");
+					else
+						snprintf(cell[i], sizeof(cell[i]), "%s %+.1f", match_status_id(x->status),
+							 x->points_tenths / 10.0);
+				}
+				row[i + 1] = cell[i];
+			}
+			cli_table_add(&t, row);
+		}
+	row[0] = "Score and fit";
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].passes)
+			snprintf(cell[i], sizeof(cell[i]), "fails a limit");
+		else if (r[i].fit == FIT_UNRANKED)
+			snprintf(cell[i], sizeof(cell[i]), "meets limits");
+		else
+			snprintf(cell[i], sizeof(cell[i]), "%.1f %s", r[i].score_tenths / 10.0, match_fit_label(r[i].fit));
+		row[i + 1] = cell[i];
+	}
+	cli_table_add(&t, row);
+	cli_table_print(&t, f, 0);
+	cli_table_release(&t);
+	for (size_t i = 0; i < n; i++) {
+		const struct career_brief *b = &mc->cat->v[r[i].career];
+		int header = 0;
+		for (size_t k = 0; k < r[i].n_reasons; k++) {
+			const struct match_reason *x = &r[i].reasons[k];
+			char text[512];
+			if (x->status == MATCH_MET)
+				continue;
+			if (!header++)
+				fprintf(f, "\n%s falls short:\n", c[i].id);
+			match_explain(p, mc->cat, b, x, text, sizeof(text));
+			fprintf(f, "  %s ", x->hard ? "limit:" : "wish: ");
+			cli_wrap(f, 0, 10, text, 80);
+		}
+	}
+}
+
+static bool has_match_options(const struct match_cli *mc)
+{
+	for (int f = 0; f < MATCH_FACTOR_COUNT; f++)
+		if (match_factor_is_set(&mc->prefs, f, true) || match_factor_is_set(&mc->prefs, f, false))
+			return true;
+	return false;
+}
+
 int cmd_compare(struct cli *cli, int argc, char **argv)
 {
 	struct store *st;
 	struct strvec args;
 	struct career c[MAX_COMPARE];
 	struct catalog vocab;
+	struct match_cli mc;
+	struct match_result r[MAX_COMPARE];
 	struct diag err;
 	size_t n = 0;
 	int rc;
 
 	diag_init(&err);
 	strvec_init(&args);
-	rc = cli_parse_options(cli, "compare", argc, argv, NULL, NULL, NULL, &args);
+	cmd_match_init(&mc);
+	if (cmd_match_load(cli, &mc, &err) < 0) {
+		cmd_match_release(&mc);
+		return cli_fail(&err);
+	}
+	rc = cmd_match_parse(cli, "compare", argc, argv, &mc, NULL, &args);
 	if (rc == 0 && (args.n < 2 || args.n > MAX_COMPARE))
 		rc = cli_usage_error("compare", "give two or three careers, not %zu", args.n);
+	if (rc == 0)
+		rc = cmd_match_score_answers("compare", &mc);
+	bool view = rc == 0 && (has_match_options(&mc) || mc.prefs.has_profile);
 	if (rc) {
 		strvec_release(&args);
+		cmd_match_release(&mc);
 		return rc;
 	}
 	if (cli_open_store(cli, STORE_READ_ONLY, &st, &err) < 0) {
@@ -100,6 +197,10 @@ int cmd_compare(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == 0)
 		rc = store_load_vocab(st, &vocab, &err);
+	for (size_t i = 0; rc == 0 && view && i < n; i++) {
+		const struct career_brief *b = catalog_find(mc.cat, c[i].id);
+		match_evaluate(&mc.prefs, mc.cat, (size_t)(b - mc.cat->v), &r[i]);
+	}
 	if (rc == 0 && cli->json) {
 		json_t *list = json_array();
 		for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -109,24 +210,35 @@ int cmd_compare(struct cli *cli, int argc, char **argv)
 			strvec_init(&ids);
 			career_cited_sources(&c[i], &ids);
 			rc = store_get_sources(st, &ids, &src, &n_src, &err);
-			if (rc == 0)
-				json_array_append_new(list, render_career(&c[i], src, n_src, &vocab));
+			if (rc == 0) {
+				json_t *o = render_career(&c[i], src, n_src, &vocab);
+				if (view)
+					json_object_set_new(o, "match", render_match(&mc.prefs, mc.cat, &r[i], i + 1));
+				json_array_append_new(list, o);
+			}
 			for (size_t k = 0; k < n_src; k++)
 				source_release(&src[k]);
 			free(src);
 			strvec_release(&ids);
 		}
-		if (rc == 0)
-			cli_print_json(cli, json_pack("{s:o}", "careers", list));
-		else
+		if (rc == 0) {
+			json_t *doc = json_pack("{s:o}", "careers", list);
+			if (view)
+				json_object_set_new(doc, "query", render_match_query(&mc.prefs, mc.cat));
+			cli_print_json(cli, doc);
+		} else {
 			json_decref(list);
+		}
 	} else if (rc == 0) {
 		print_compare(cli->out, c, n);
+		if (view)
+			print_match_view(cli->out, &mc, c, r, n);
 	}
 	store_close(st);
 	for (size_t i = 0; i < n; i++)
 		career_release(&c[i]);
 	catalog_release(&vocab);
+	cmd_match_release(&mc);
 	strvec_release(&args);
 	return rc < 0 ? cli_fail(&err) : 0;
 }

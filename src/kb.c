@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 struct loader {
@@ -403,7 +404,7 @@ static void work_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 }
 
 /* months: a number or [min, max] */
-static void months_field(struct loader *ld, yaml_node_t *v, struct career_path *p)
+static void months_field(struct loader *ld, yaml_node_t *v, int *out_lo, int *out_hi)
 {
 	int64_t lo, hi;
 	if (v && v->type == YAML_SEQUENCE_NODE) {
@@ -424,8 +425,8 @@ static void months_field(struct loader *ld, yaml_node_t *v, struct career_path *
 		     (long long)lo, (long long)hi);
 		return;
 	}
-	p->months_min = (int)lo;
-	p->months_max = (int)hi;
+	*out_lo = (int)lo;
+	*out_hi = (int)hi;
 }
 
 enum { P_CREDENTIAL, P_MONTHS, P_NOTE };
@@ -439,7 +440,7 @@ static void path_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 		p->credential = scale_field(ld, v, "credential", SCALE_CREDENTIAL);
 		break;
 	case P_MONTHS:
-		months_field(ld, v, p);
+		months_field(ld, v, &p->months_min, &p->months_max);
 		break;
 	case P_NOTE:
 		p->note = text_field(ld, v, "note");
@@ -953,6 +954,330 @@ static int list_careers(const char *dir, struct strvec *names, struct diag *err)
 	return 0;
 }
 
+/* ---- the interest inventory: quiz.yaml ---- */
+
+/* Parse a whole optional file under dir; *present is 0 when it does not exist. */
+static int load_optional(const char *dir, const char *name, struct kb *kb, struct loader *ld, char **path,
+			 int *present, struct diag *err)
+{
+	char *data;
+	size_t len;
+
+	*path = xasprintf("%s/%s", dir, name);
+	ld->path = *path;
+	ld->err = err;
+	*present = 0;
+	if (access(*path, F_OK) != 0)
+		return 0;
+	if (read_file(*path, &data, &len, err) < 0)
+		return ALLIED_EIO;
+	hash_file(kb, name, data, len);
+	*present = parse_document(ld, data, len) == 0;
+	free(data);
+	return 0;
+}
+
+enum { Q_AREA, Q_TEXT };
+static const struct field_spec quiz_item_keys[] = { { "area", 1 }, { "text", 1 } };
+
+static void quiz_item_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct profile_item *it = vctx;
+	if (which == Q_TEXT) {
+		it->text = text_field(ld, v, "text");
+		return;
+	}
+	const char *s = scalar(ld, v, "area");
+	if (s && (it->area = profile_area_parse(s)) < 0)
+		fail(ld, v, "'area' has unknown value '%s' (allowed: realistic, investigative, artistic, social, "
+		     "enterprising, conventional)", s);
+}
+
+static void add_quiz_item(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct kb *kb = vctx;
+	struct profile_item it = { -1, NULL };
+	size_t cap = kb->n_quiz;
+
+	walk_mapping(ld, node, "a quiz item", quiz_item_keys, 2, quiz_item_field, &it);
+	if (kb->n_quiz == PROFILE_MAX_ITEMS)
+		fail(ld, node, "the quiz can have at most %d items", PROFILE_MAX_ITEMS);
+	if (it.area < 0 || !it.text || kb->n_quiz == PROFILE_MAX_ITEMS) {
+		free(it.text);
+		return;
+	}
+	xgrow((void **)&kb->quiz, &cap, kb->n_quiz + 1, sizeof(*kb->quiz));
+	kb->quiz[kb->n_quiz++] = it;
+}
+
+static void quiz_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	(void)which;
+	each_item(ld, v, "items", add_quiz_item, vctx);
+}
+
+static int load_quiz(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
+{
+	static const struct field_spec keys[] = { { "items", 1 } };
+	struct loader ld = { 0 };
+	char *path;
+	int present, rc = load_optional(dir, "quiz.yaml", kb, &ld, &path, &present, err);
+
+	if (rc == 0 && present) {
+		yaml_node_t *root = yaml_document_get_root_node(&ld.doc);
+		walk_mapping(&ld, root, "quiz.yaml", keys, 1, quiz_field, kb);
+		for (int a = 0; a < RIASEC_COUNT && ld.n_errors == 0; a++) {
+			size_t k;
+			for (k = 0; k < kb->n_quiz && kb->quiz[k].area != a; k++)
+				;
+			if (k == kb->n_quiz)
+				fail(&ld, root, "the quiz has no item for the %s area", career_riasec_names[a]);
+		}
+		yaml_document_delete(&ld.doc);
+	}
+	free(path);
+	*n_errors += ld.n_errors;
+	return rc;
+}
+
+/* ---- career ladders: ladders.yaml ---- */
+
+enum { SP_ID, SP_TITLE, SP_BASED_ON, SP_SUMMARY, SP_SOURCE };
+static const struct field_spec specialty_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "based_on", 1 }, { "summary", 1 }, { "source", 1 },
+};
+
+static void specialty_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct specialty *s = vctx;
+	switch (which) {
+	case SP_ID:
+		s->id = text_field(ld, v, "id");
+		if (s->id && (!text_is_slug(s->id) || strcmp(s->id, "none") == 0))
+			fail(ld, v, "'id' must be lower-case letters, digits and '-' (and not 'none'), not '%s'", s->id);
+		break;
+	case SP_TITLE:
+		s->title = text_field(ld, v, "title");
+		break;
+	case SP_BASED_ON:
+		s->based_on = text_field(ld, v, "based_on");
+		break;
+	case SP_SUMMARY:
+		s->summary = text_field(ld, v, "summary");
+		break;
+	case SP_SOURCE:
+		string_list(ld, v, "source", &s->sources);
+		break;
+	}
+}
+
+struct ladder_lists {
+	struct kb *kb;
+	size_t cap_specialties, cap_steps;
+	struct source_list sources;
+	yaml_node_t **step_nodes;	/* each step's node, for messages */
+	yaml_node_t **specialty_nodes;
+	size_t cap_step_nodes, cap_specialty_nodes;
+};
+
+static void add_specialty(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct ladder_lists *lists = vctx;
+	struct kb *kb = lists->kb;
+	struct specialty s;
+	int before = ld->n_errors;
+
+	specialty_init(&s);
+	walk_mapping(ld, node, "a specialty", specialty_keys, sizeof(specialty_keys) / sizeof(specialty_keys[0]),
+		     specialty_field, &s);
+	if (ld->n_errors != before) {
+		specialty_release(&s);
+		return;
+	}
+	xgrow((void **)&kb->specialties, &lists->cap_specialties, kb->n_specialties + 1, sizeof(*kb->specialties));
+	xgrow((void **)&lists->specialty_nodes, &lists->cap_specialty_nodes, kb->n_specialties + 1,
+	      sizeof(*lists->specialty_nodes));
+	lists->specialty_nodes[kb->n_specialties] = node;
+	kb->specialties[kb->n_specialties++] = s;
+}
+
+enum {
+	ST_FROM, ST_TO, ST_BRIDGE, ST_CREDENTIAL, ST_KIND, ST_MONTHS, ST_EXPERIENCE, ST_ACCREDITATION, ST_EXAM,
+	ST_LICENCE, ST_NOTE, ST_SOURCE
+};
+static const struct field_spec step_keys[] = {
+	{ "from", 1 }, { "to", 1 }, { "bridge", 1 }, { "credential", 1 }, { "kind", 1 }, { "months", 0 },
+	{ "experience_months", 0 }, { "accreditation", 0 }, { "exam", 0 }, { "licence", 0 }, { "note", 0 },
+	{ "source", 1 },
+};
+
+static void step_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct ladder_step *s = vctx;
+	switch (which) {
+	case ST_FROM:
+		s->from = text_field(ld, v, "from");
+		break;
+	case ST_TO:
+		s->to = text_field(ld, v, "to");
+		break;
+	case ST_BRIDGE:
+		s->bridge = text_field(ld, v, "bridge");
+		break;
+	case ST_CREDENTIAL:
+		s->credential = scale_field(ld, v, "credential", SCALE_CREDENTIAL);
+		break;
+	case ST_KIND: {
+		const char *k = scalar(ld, v, "kind");
+		if (k && strcmp(k, "study") == 0)
+			s->kind = STEP_STUDY;
+		else if (k && strcmp(k, "work") == 0)
+			s->kind = STEP_WORK;
+		else if (k)
+			fail(ld, v, "'kind' has unknown value '%s' (allowed: study, work)", k);
+		break;
+	}
+	case ST_MONTHS:
+		months_field(ld, v, &s->months_min, &s->months_max);
+		break;
+	case ST_EXPERIENCE: {
+		int64_t m = count_field(ld, v, "experience_months");
+		if (m > 240)
+			fail(ld, v, "'experience_months' must be 0 to 240, not %lld", (long long)m);
+		else if (m != CAREER_UNKNOWN)
+			s->experience_months = (int)m;
+		break;
+	}
+	case ST_ACCREDITATION:
+		s->accreditation = text_field(ld, v, "accreditation");
+		break;
+	case ST_EXAM:
+		s->exam = text_field(ld, v, "exam");
+		break;
+	case ST_LICENCE:
+		s->licence = text_field(ld, v, "licence");
+		break;
+	case ST_NOTE:
+		s->note = text_field(ld, v, "note");
+		break;
+	case ST_SOURCE:
+		string_list(ld, v, "source", &s->sources);
+		break;
+	}
+}
+
+static void add_step(struct loader *ld, yaml_node_t *node, void *vctx)
+{
+	struct ladder_lists *lists = vctx;
+	struct kb *kb = lists->kb;
+	struct ladder_step s;
+	int before = ld->n_errors;
+
+	ladder_step_init(&s);
+	walk_mapping(ld, node, "a ladder step", step_keys, sizeof(step_keys) / sizeof(step_keys[0]), step_field, &s);
+	if (ld->n_errors == before && strcmp(s.from, s.to) == 0)
+		fail(ld, node, "a step cannot lead from '%s' to itself", s.from);
+	if (ld->n_errors != before) {
+		ladder_step_release(&s);
+		return;
+	}
+	xgrow((void **)&kb->steps, &lists->cap_steps, kb->n_steps + 1, sizeof(*kb->steps));
+	xgrow((void **)&lists->step_nodes, &lists->cap_step_nodes, kb->n_steps + 1, sizeof(*lists->step_nodes));
+	lists->step_nodes[kb->n_steps] = node;
+	kb->steps[kb->n_steps++] = s;
+}
+
+enum { L_SPECIALTIES, L_STEPS, L_SOURCES };
+static const struct field_spec ladders_keys[] = { { "specialties", 0 }, { "steps", 1 }, { "sources", 0 } };
+
+static void ladders_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+{
+	struct ladder_lists *lists = vctx;
+	if (which == L_SPECIALTIES) {
+		each_item(ld, v, "specialties", add_specialty, lists);
+	} else if (which == L_STEPS) {
+		each_item(ld, v, "steps", add_step, lists);
+	} else {
+		each_item(ld, v, "sources", add_source, &lists->sources);
+	}
+}
+
+static const struct career *find_career(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->n_careers; i++)
+		if (kb->careers[i].id && strcmp(kb->careers[i].id, id) == 0)
+			return &kb->careers[i];
+	return NULL;
+}
+
+const struct specialty *kb_specialty(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->n_specialties; i++)
+		if (strcmp(kb->specialties[i].id, id) == 0)
+			return &kb->specialties[i];
+	return NULL;
+}
+
+static void check_cited(struct loader *ld, const struct kb *kb, yaml_node_t *node, const struct strvec *ids)
+{
+	for (size_t k = 0; k < ids->n; k++)
+		if (!kb_source(kb, ids->v[k]))
+			fail(ld, node, "cites unknown source '%s'", ids->v[k]);
+}
+
+/* References from ladders to careers, specialties and sources (the careers are loaded). */
+static void check_ladders(struct loader *ld, const struct kb *kb, struct ladder_lists *lists)
+{
+	for (size_t i = 0; i < kb->n_specialties; i++) {
+		const struct specialty *s = &kb->specialties[i];
+		yaml_node_t *node = lists->specialty_nodes[i];
+		if (find_career(kb, s->id))
+			fail(ld, node, "specialty id '%s' is also a career id", s->id);
+		if (kb_specialty(kb, s->id) != s)
+			fail(ld, node, "specialty id '%s' appears twice", s->id);
+		if (!find_career(kb, s->based_on))
+			fail(ld, node, "'based_on' names unknown career '%s'", s->based_on);
+		check_cited(ld, kb, node, &s->sources);
+	}
+	for (size_t i = 0; i < kb->n_steps; i++) {
+		const struct ladder_step *s = &kb->steps[i];
+		yaml_node_t *node = lists->step_nodes[i];
+		if (strcmp(s->from, "none") && !find_career(kb, s->from) && !kb_specialty(kb, s->from))
+			fail(ld, node, "'from' names unknown career or specialty '%s'", s->from);
+		if (!find_career(kb, s->to) && !kb_specialty(kb, s->to))
+			fail(ld, node, "'to' names unknown career or specialty '%s'", s->to);
+		check_cited(ld, kb, node, &s->sources);
+	}
+}
+
+static int load_ladders(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
+{
+	struct loader ld = { 0 };
+	struct ladder_lists lists = { .kb = kb, .sources = { NULL, 0, 0, "ladder/" } };
+	char *path;
+	int present, rc = load_optional(dir, "ladders.yaml", kb, &ld, &path, &present, err);
+
+	if (rc == 0 && present) {
+		walk_mapping(&ld, yaml_document_get_root_node(&ld.doc), "ladders.yaml", ladders_keys, 3, ladders_field,
+			     &lists);
+		if (lists.sources.n) {
+			size_t cap = kb->n_sources;
+			xgrow((void **)&kb->sources, &cap, kb->n_sources + lists.sources.n, sizeof(*kb->sources));
+			memcpy(kb->sources + kb->n_sources, lists.sources.v, lists.sources.n * sizeof(*lists.sources.v));
+			kb->n_sources += lists.sources.n;
+		}
+		if (ld.n_errors == 0)
+			check_ladders(&ld, kb, &lists);
+		yaml_document_delete(&ld.doc);
+	}
+	free(lists.sources.v);
+	free(lists.step_nodes);
+	free(lists.specialty_nodes);
+	free(path);
+	*n_errors += ld.n_errors;
+	return rc;
+}
+
 static int has_vocab(const struct vocab_item *v, size_t n, const char *id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1072,6 +1397,8 @@ int kb_load(const char *dir, struct kb *kb, struct diag *err)
 		}
 		free(src);
 	}
+	if ((rc = load_quiz(dir, kb, err, &n_errors)) < 0 || (rc = load_ladders(dir, kb, err, &n_errors)) < 0)
+		goto fail;
 	if (n_errors == 0)
 		check_references(kb, &files, dir, err, &n_errors);
 	if (n_errors) {
@@ -1115,5 +1442,14 @@ void kb_release(struct kb *kb)
 	for (size_t i = 0; i < kb->n_careers; i++)
 		career_release(&kb->careers[i]);
 	free(kb->careers);
+	for (size_t i = 0; i < kb->n_quiz; i++)
+		free(kb->quiz[i].text);
+	free(kb->quiz);
+	for (size_t i = 0; i < kb->n_specialties; i++)
+		specialty_release(&kb->specialties[i]);
+	free(kb->specialties);
+	for (size_t i = 0; i < kb->n_steps; i++)
+		ladder_step_release(&kb->steps[i]);
+	free(kb->steps);
 	kb_init(kb);
 }

@@ -1,8 +1,9 @@
 /*
  * kb: the curated knowledge base in data/, parsed and checked.
  *
- * Model layer. kb_load reads data/vocabulary.yaml, data/sources.yaml and data/careers/<id>.yaml
- * with libyaml and checks every field: allowed values, required fields, references between
+ * Model layer. kb_load reads data/vocabulary.yaml, data/sources.yaml, data/careers/<id>.yaml
+ * and, when present, data/quiz.yaml (the interest inventory) and data/ladders.yaml (career
+ * ladders) with libyaml and checks every field: allowed values, required fields, references between
  * files (source ids, vocabulary ids), unique ids and names. It never touches the database; the
  * store compiles a loaded kb into SQLite. Errors name the file and line ("file:line: message");
  * up to KB_MAX_ERRORS are collected before giving up.
@@ -12,6 +13,8 @@
 
 #include "career.h"
 #include "diag.h"
+#include "ladder.h"
+#include "profile.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +35,12 @@ struct kb {
 	size_t n_sources;
 	struct career *careers;		/* sorted by id */
 	size_t n_careers;
+	struct profile_item *quiz;	/* the interest inventory (quiz.yaml), in question order */
+	size_t n_quiz;
+	struct specialty *specialties;	/* ladders.yaml */
+	size_t n_specialties;
+	struct ladder_step *steps;	/* ladders.yaml, in file order */
+	size_t n_steps;
 	uint64_t content_hash;		/* FNV-1a over every file's name and bytes */
 };
 
@@ -54,5 +63,6 @@ int kb_parse_career(const char *name, const char *yaml, size_t len, struct caree
 		    struct source **sources, size_t *n_sources, struct diag *err);
 
 const struct source *kb_source(const struct kb *kb, const char *id);
+const struct specialty *kb_specialty(const struct kb *kb, const char *id);
 
 #endif

@@ -3,6 +3,8 @@
  */
 #include "render.h"
 
+#include <stdio.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -221,4 +223,122 @@ json_t *render_search(const char *query, const struct search_result *r)
 	}
 	return json_pack("{s:s, s:I, s:o, s:o}", "query", query, "total", (json_int_t)r->total,
 			 "corrections", corr, "results", results);
+}
+
+/* ---- matching ---- */
+
+json_t *render_profile(const struct profile *p)
+{
+	json_t *areas = json_array(), *order = json_array();
+
+	for (int a = 0; a < RIASEC_COUNT; a++)
+		json_array_append_new(areas, json_pack("{s:s, s:i, s:i, s:i}", "area", career_riasec_names[a],
+						       "score", p->score[a], "min", p->min_score[a], "max", p->max_score[a]));
+	for (int k = 0; k < RIASEC_COUNT; k++)
+		json_array_append_new(order, json_string(career_riasec_names[p->order[k]]));
+	return json_pack("{s:o, s:s, s:o, s:b, s:b, s:i}", "areas", areas, "code", p->code, "order", order,
+			 "tied", p->tied, "flat", p->flat, "range", p->range);
+}
+
+json_t *render_match_query(const struct match_prefs *p, const struct catalog *cat)
+{
+	json_t *limits = json_array(), *prefs = json_array();
+	char text[512];
+
+	for (int f = 0; f < MATCH_FACTOR_COUNT; f++) {
+		if (match_factor_is_set(p, f, true)) {
+			match_describe(p, cat, f, true, text, sizeof(text));
+			json_array_append_new(limits, json_pack("{s:s, s:s}", "factor", match_factor_id(f), "text", text));
+		}
+		if (match_factor_is_set(p, f, false)) {
+			match_describe(p, cat, f, false, text, sizeof(text));
+			json_array_append_new(prefs, json_pack("{s:s, s:i, s:s}", "factor", match_factor_id(f), "weight",
+							       p->weight[f], "text", text));
+		}
+	}
+	return json_pack("{s:o, s:o, s:b, s:f}", "limits", limits, "preferences", prefs, "part_time", p->part_time,
+			 "part_time_factor", CAREER_PART_TIME_FACTOR);
+}
+
+json_t *render_match(const struct match_prefs *p, const struct catalog *cat, const struct match_result *r,
+		     size_t rank)
+{
+	const struct career_brief *b = &cat->v[r->career];
+	json_t *reasons = json_array();
+	char text[512];
+
+	for (size_t i = 0; i < r->n_reasons; i++) {
+		const struct match_reason *x = &r->reasons[i];
+		match_explain(p, cat, b, x, text, sizeof(text));
+		json_t *o = json_pack("{s:s, s:s, s:s, s:f, s:f, s:s}", "factor", match_factor_id(x->factor), "kind",
+				      x->hard ? "limit" : "preference", "status", match_status_id(x->status),
+				      "satisfaction", x->satisfaction, "points", x->points_tenths / 10.0, "text", text);
+		if (!x->hard)
+			json_object_set_new(o, "weight", json_integer(p->weight[x->factor]));
+		json_array_append_new(reasons, o);
+	}
+	json_t *o = json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:b, s:o}", "rank", (json_int_t)rank, "id", b->id,
+			      "title", b->title,
+			      "score", r->fit == FIT_UNRANKED ? json_null() : json_real(r->score_tenths / 10.0),
+			      "fit", match_fit_id(r->fit), "fit_label", match_fit_label(r->fit), "passes_limits", r->passes,
+			      "reasons", reasons);
+	if (!isnan(r->profile_r))
+		json_object_set_new(o, "profile_correlation", json_real(round(r->profile_r * 1000) / 1000));
+	return o;
+}
+
+/* ---- paths ---- */
+
+static json_t *node_json(const struct ladder *l, size_t node)
+{
+	const struct ladder_node *n = &l->nodes[node];
+	json_t *o = json_pack("{s:s, s:s}", "id", n->id, "title", n->title);
+	if (n->based_on)
+		json_object_set_new(o, "based_on", json_string(n->based_on));
+	return o;
+}
+
+static json_t *source_ids(const char *list)
+{
+	json_t *a = json_array();
+	char *copy = list ? strdup(list) : NULL, *save = NULL;
+	for (char *t = copy ? strtok_r(copy, " ", &save) : NULL; t; t = strtok_r(NULL, " ", &save))
+		json_array_append_new(a, json_string(t));
+	free(copy);
+	return a;
+}
+
+json_t *render_plan(const struct ladder *l, size_t from, size_t to, const struct ladder_options *o,
+		    const struct ladder_plan *plan)
+{
+	json_t *steps = json_array(), *untimed = json_array();
+
+	for (size_t i = 0; i < plan->n_untimed; i++) {
+		const struct ladder_edge *e = &l->edges[plan->untimed[i]];
+		json_array_append_new(untimed, json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "from", node_json(l, e->from),
+							 "to", node_json(l, e->to), "bridge", e->bridge ? e->bridge : "",
+							 "exam", str_or_null(e->exam), "licence", str_or_null(e->licence),
+							 "note", str_or_null(e->note), "sources", source_ids(e->sources)));
+	}
+
+	for (size_t i = 0; i < plan->n_steps; i++) {
+		const struct ladder_plan_step *s = &plan->steps[i];
+		const struct ladder_edge *e = &l->edges[s->edge];
+		json_array_append_new(steps, json_pack(
+			"{s:I, s:o, s:o, s:s, s:s, s:s, s:s, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"step", (json_int_t)(i + 1), "from", node_json(l, e->from), "to", node_json(l, e->to),
+			"route", e->entry ? "education-path" : "ladder-step", "kind", e->kind == STEP_WORK ? "work" : "study",
+			"bridge", e->bridge ? e->bridge : "",
+			"credential", career_scale_id(SCALE_CREDENTIAL, e->credential) ? career_scale_id(SCALE_CREDENTIAL, e->credential) : "",
+			"experience_months", s->experience_months, "months", months(s->months_min, s->months_max),
+			"total_months", months(s->total_min, s->total_max), "accreditation", str_or_null(e->accreditation),
+			"exam", str_or_null(e->exam), "licence", str_or_null(e->licence), "note", str_or_null(e->note),
+			"sources", source_ids(e->sources)));
+	}
+	return json_pack("{s:o, s:o, s:s, s:b, s:f, s:i, s:b, s:o, s:o, s:o, s:o}", "from", node_json(l, from), "to",
+			 node_json(l, to), "goal", o->cheapest ? "cheapest" : "fastest", "part_time", o->part_time,
+			 "part_time_factor", CAREER_PART_TIME_FACTOR, "experience_months", o->experience_months,
+			 "lengths_known", plan->known, "total_months", months(plan->total_min, plan->total_max),
+			 "school_months", months(plan->school_min, plan->school_max), "steps", steps,
+			 "untimed_alternatives", untimed);
 }

@@ -10,6 +10,9 @@
 
 #include "catalog.h"
 #include "career.h"
+#include "ladder.h"
+#include "match.h"
+#include "profile.h"
 #include "search.h"
 
 #include <jansson.h>
@@ -33,5 +36,19 @@ json_t *render_search(const char *query, const struct search_result *r);
 
 /* A source (new reference). */
 json_t *render_source(const struct source *s);
+
+/* An interest profile's scores, code and flags (new reference). */
+json_t *render_profile(const struct profile *p);
+
+/* The limits and preferences of a match, each with a sentence (new reference). */
+json_t *render_match_query(const struct match_prefs *p, const struct catalog *cat);
+
+/* One ranked career with its score, fit and reasons (new reference); rank counts from 1. */
+json_t *render_match(const struct match_prefs *p, const struct catalog *cat, const struct match_result *r,
+		     size_t rank);
+
+/* A planned route from node from to node to (new reference). */
+json_t *render_plan(const struct ladder *l, size_t from, size_t to, const struct ladder_options *o,
+		    const struct ladder_plan *plan);
 
 #endif

@@ -54,7 +54,16 @@ static const char schema_sql[] =
 	"CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');\n"
 	"CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, row);\n"
 	/* the words of the index, materialised: scanning fts5vocab re-reads the whole index */
-	"CREATE TABLE search_term(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;\n";
+	"CREATE TABLE search_term(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;\n"
+	/* the interest inventory, in question order; area is 0-5 in R I A S E C order */
+	"CREATE TABLE quiz_item(seq INTEGER PRIMARY KEY, area INTEGER NOT NULL, text TEXT NOT NULL);\n"
+	/* career ladders; sources are source ids separated by spaces */
+	"CREATE TABLE specialty(id TEXT PRIMARY KEY, title TEXT NOT NULL, based_on TEXT NOT NULL,\n"
+	"  summary TEXT NOT NULL, sources TEXT NOT NULL);\n"
+	"CREATE TABLE ladder_step(seq INTEGER PRIMARY KEY, from_id TEXT NOT NULL, to_id TEXT NOT NULL,\n"
+	"  bridge TEXT NOT NULL, credential INTEGER NOT NULL, kind INTEGER NOT NULL, months_min INTEGER,\n"
+	"  months_max INTEGER, experience_months INTEGER NOT NULL, accreditation TEXT, exam TEXT,\n"
+	"  licence TEXT, note TEXT, sources TEXT NOT NULL);\n";
 
 enum { CT_ALIAS = 1, CT_DUTY = 2, CT_SETTING = 3, CT_INTEREST = 4 };
 
@@ -390,6 +399,69 @@ static int insert_sources(struct store *st, const struct kb *kb, struct diag *er
 	return 0;
 }
 
+static char *joined(const struct strvec *sv)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i)
+			buf_addc(&b, ' ');
+		buf_adds(&b, sv->v[i]);
+	}
+	return buf_detach(&b, NULL);
+}
+
+static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct diag *err)
+{
+	sqlite3_stmt *quiz = NULL, *spec = NULL, *step = NULL;
+	int rc = prepare(st, "INSERT INTO quiz_item VALUES(?, ?, ?)", &quiz, err);
+
+	if (!rc) rc = prepare(st, "INSERT INTO specialty VALUES(?, ?, ?, ?, ?)", &spec, err);
+	if (!rc) rc = prepare(st, "INSERT INTO ladder_step VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &step, err);
+	for (size_t i = 0; !rc && i < kb->n_quiz; i++) {
+		sqlite3_bind_int64(quiz, 1, (int64_t)i);
+		sqlite3_bind_int(quiz, 2, kb->quiz[i].area);
+		sqlite3_bind_text(quiz, 3, kb->quiz[i].text, -1, SQLITE_STATIC);
+		rc = step_done(st, quiz, err, "cannot store a quiz item");
+	}
+	for (size_t i = 0; !rc && i < kb->n_specialties; i++) {
+		const struct specialty *sp = &kb->specialties[i];
+		char *sources = joined(&sp->sources);
+		sqlite3_bind_text(spec, 1, sp->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(spec, 2, sp->title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(spec, 3, sp->based_on, -1, SQLITE_STATIC);
+		sqlite3_bind_text(spec, 4, sp->summary, -1, SQLITE_STATIC);
+		sqlite3_bind_text(spec, 5, sources, -1, SQLITE_TRANSIENT);
+		rc = step_done(st, spec, err, "cannot store a specialty");
+		free(sources);
+	}
+	for (size_t i = 0; !rc && i < kb->n_steps; i++) {
+		const struct ladder_step *ls = &kb->steps[i];
+		char *sources = joined(&ls->sources);
+		int k = 1;
+		sqlite3_bind_int64(step, k++, (int64_t)i);
+		sqlite3_bind_text(step, k++, ls->from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(step, k++, ls->to, -1, SQLITE_STATIC);
+		sqlite3_bind_text(step, k++, ls->bridge, -1, SQLITE_STATIC);
+		sqlite3_bind_int(step, k++, ls->credential);
+		sqlite3_bind_int(step, k++, ls->kind);
+		bind_int_or_null(step, k++, ls->months_min);
+		bind_int_or_null(step, k++, ls->months_max);
+		sqlite3_bind_int(step, k++, ls->experience_months);
+		bind_text_or_null(step, k++, ls->accreditation);
+		bind_text_or_null(step, k++, ls->exam);
+		bind_text_or_null(step, k++, ls->licence);
+		bind_text_or_null(step, k++, ls->note);
+		sqlite3_bind_text(step, k++, sources, -1, SQLITE_TRANSIENT);
+		rc = step_done(st, step, err, "cannot store a ladder step");
+		free(sources);
+	}
+	sqlite3_finalize(quiz);
+	sqlite3_finalize(spec);
+	sqlite3_finalize(step);
+	return rc;
+}
+
 static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 {
 	struct build_stmts b = { 0 };
@@ -412,6 +484,7 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	if (!rc) rc = insert_sources(st, kb, err);
 	for (size_t i = 0; !rc && i < kb->n_careers; i++)
 		rc = insert_career(st, &b, kb, &kb->careers[i], (int64_t)i + 1, err);
+	if (!rc) rc = insert_quiz_and_ladders(st, kb, err);
 	sqlite3_finalize(b.career);
 	sqlite3_finalize(b.text);
 	sqlite3_finalize(b.path);
@@ -973,5 +1046,133 @@ int store_get_sources(struct store *st, const struct strvec *ids, struct source 
 			break;
 	}
 	sqlite3_finalize(q);
+	return rc;
+}
+
+/* ---- the quiz and the ladders ---- */
+
+int store_load_quiz(struct store *st, struct profile_item **items, size_t *n, struct diag *err)
+{
+	sqlite3_stmt *q;
+	size_t cap = 0;
+	int rc;
+
+	*items = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT area, text FROM quiz_item ORDER BY seq", &q, err) < 0)
+		return ALLIED_EDB;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < PROFILE_MAX_ITEMS) {
+		int area = sqlite3_column_int(q, 0);
+		if (area < 0 || area >= RIASEC_COUNT)
+			continue;
+		xgrow((void **)items, &cap, *n + 1, sizeof(**items));
+		(*items)[*n].area = area;
+		(*items)[(*n)++].text = col_str(q, 1);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(st, err, "cannot read the quiz");
+	return 0;
+}
+
+/* "Associate degree; NBDHE; State dental hygiene license" etc. for a career's entry routes. */
+static char *required_certs(struct store *st, int64_t num, sqlite3_stmt *q)
+{
+	struct buf b;
+	(void)st;
+	buf_init(&b, 1024);
+	sqlite3_bind_int64(q, 1, num);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (b.len)
+			buf_adds(&b, "; ");
+		buf_adds(&b, (const char *)sqlite3_column_text(q, 0));
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL && sqlite3_column_int(q, 1) == REQUIRED_EMPLOYER)
+			buf_adds(&b, " (expected by employers)");
+	}
+	sqlite3_reset(q);
+	return b.len ? buf_detach(&b, NULL) : (buf_release(&b), NULL);
+}
+
+int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
+{
+	sqlite3_stmt *nodes = NULL, *paths = NULL, *certs = NULL, *specs = NULL, *steps = NULL;
+	int rc = prepare(st, "SELECT num, id, title, regulated FROM career ORDER BY num", &nodes, err);
+
+	if (!rc) rc = prepare(st, "SELECT credential, months_min, months_max, note FROM career_path"
+			      " WHERE career_num = ? ORDER BY seq", &paths, err);
+	if (!rc) rc = prepare(st, "SELECT name, required FROM career_cert WHERE career_num = ?"
+			      " AND required IN (0, 1) ORDER BY seq", &certs, err);
+	if (!rc) rc = prepare(st, "SELECT id, title, based_on FROM specialty ORDER BY id", &specs, err);
+	if (!rc) rc = prepare(st, "SELECT from_id, to_id, bridge, credential, kind, months_min, months_max,"
+			      " experience_months, accreditation, exam, licence, note, sources FROM ladder_step"
+			      " ORDER BY seq", &steps, err);
+	while (!rc && (rc = sqlite3_step(nodes)) == SQLITE_ROW) {
+		int64_t num = sqlite3_column_int64(nodes, 0);
+		size_t node = ladder_add_node(l, (const char *)sqlite3_column_text(nodes, 1),
+					      (const char *)sqlite3_column_text(nodes, 2), NULL);
+		int regulated = (int)col_int(nodes, 3);
+		char *exam = required_certs(st, num, certs);
+		sqlite3_bind_int64(paths, 1, num);
+		while (sqlite3_step(paths) == SQLITE_ROW) {
+			int cred = sqlite3_column_int(paths, 0);
+			struct ladder_edge e = {
+				.from = LADDER_START, .to = node, .entry = true,
+				.kind = cred == CRED_ON_THE_JOB ? STEP_WORK : STEP_STUDY, .credential = cred,
+				.months_min = (int)col_int(paths, 1), .months_max = (int)col_int(paths, 2),
+				.bridge = career_scale_label(SCALE_CREDENTIAL, cred),
+				.exam = exam,
+				.licence = regulated == CAREER_UNKNOWN ? NULL : career_scale_label(SCALE_REGULATED, regulated),
+				.note = (const char *)sqlite3_column_text(paths, 3),
+			};
+			ladder_add_edge(l, &e);
+		}
+		sqlite3_reset(paths);
+		free(exam);
+		rc = 0;
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = db_fail(st, err, "cannot read careers for the ladder");
+	while (!rc && (rc = sqlite3_step(specs)) == SQLITE_ROW) {
+		ladder_add_node(l, (const char *)sqlite3_column_text(specs, 0), (const char *)sqlite3_column_text(specs, 1),
+				(const char *)sqlite3_column_text(specs, 2));
+		rc = 0;
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = db_fail(st, err, "cannot read specialties");
+	while (!rc && (rc = sqlite3_step(steps)) == SQLITE_ROW) {
+		long from = ladder_find(l, (const char *)sqlite3_column_text(steps, 0));
+		long to = ladder_find(l, (const char *)sqlite3_column_text(steps, 1));
+		rc = 0;
+		if (from < 0 || to < 0)
+			continue;	/* the build checked references; a later import may have removed a career */
+		struct ladder_edge e = {
+			.from = (size_t)from, .to = (size_t)to, .entry = false,
+			.credential = sqlite3_column_int(steps, 3), .kind = sqlite3_column_int(steps, 4),
+			.months_min = (int)col_int(steps, 5), .months_max = (int)col_int(steps, 6),
+			.experience_months = sqlite3_column_int(steps, 7),
+			.bridge = (const char *)sqlite3_column_text(steps, 2),
+			.accreditation = (const char *)sqlite3_column_text(steps, 8),
+			.exam = (const char *)sqlite3_column_text(steps, 9),
+			.licence = (const char *)sqlite3_column_text(steps, 10),
+			.note = (const char *)sqlite3_column_text(steps, 11),
+			.sources = (const char *)sqlite3_column_text(steps, 12),
+		};
+		ladder_add_edge(l, &e);
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = db_fail(st, err, "cannot read ladder steps");
+	sqlite3_finalize(nodes);
+	sqlite3_finalize(paths);
+	sqlite3_finalize(certs);
+	sqlite3_finalize(specs);
+	sqlite3_finalize(steps);
+	if (!rc)
+		ladder_finish(l);
 	return rc;
 }

@@ -13,11 +13,13 @@
 #include "career.h"
 #include "diag.h"
 #include "kb.h"
+#include "ladder.h"
+#include "profile.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
 enum store_text_kind {
@@ -93,5 +95,14 @@ int store_career_name(struct store *st, int64_t num, char **id, char **title, st
 /* The sources with these ids, in the same order; *out has n entries (source_release each, free). */
 int store_get_sources(struct store *st, const struct strvec *ids, struct source **out, size_t *n,
 		      struct diag *err);
+
+/* The interest inventory in question order; *items is malloc'ed, as is each text. */
+int store_load_quiz(struct store *st, struct profile_item **items, size_t *n, struct diag *err);
+
+/*
+ * Fill l (ladder_init'ed) with the planner's graph: every career and specialty as a node, every
+ * career's education paths as routes from the start, and every ladder step; then ladder_finish.
+ */
+int store_load_ladder(struct store *st, struct ladder *l, struct diag *err);
 
 #endif

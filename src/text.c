@@ -3,6 +3,7 @@
  */
 #include "text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 size_t text_norm(const char *s, char *out, size_t out_size)
@@ -130,4 +131,32 @@ int text_is_slug(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
+const char *text_usd(int64_t usd, char *buf, size_t n)
+{
+	char digits[32];
+	snprintf(digits, sizeof(digits), "%lld", (long long)usd);
+	size_t len = strlen(digits), o = 0;
+	if (n < len + len / 3 + 2)
+		return "";
+	buf[o++] = '$';
+	for (size_t i = 0; i < len; i++) {
+		if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+const char *text_months(int lo, int hi, char *buf, size_t n)
+{
+	if (lo < 0)
+		snprintf(buf, n, "unknown");
+	else if (hi < 0 || hi == lo)
+		snprintf(buf, n, "%d month%s", lo, lo == 1 ? "" : "s");
+	else
+		snprintf(buf, n, "%d-%d months", lo, hi);
+	return buf;
 }

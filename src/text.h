@@ -10,6 +10,7 @@
 #define ALLIED_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Normalise s into out (capacity out_size, always terminated, cut if too long); returns strlen(out). */
 size_t text_norm(const char *s, char *out, size_t out_size);
@@ -35,5 +36,10 @@ int text_typo_allowance(size_t word_len);
 
 /* Is s a valid id: 1-64 characters of a-z, 0-9 and '-', not starting or ending with '-'? */
 int text_is_slug(const char *s);
+
+/* "$40,250" into buf (size n); "" when buf is too small. */
+const char *text_usd(int64_t usd, char *buf, size_t n);
+/* "9-18 months", "1 month"; "unknown" when lo is negative (unknown). */
+const char *text_months(int lo, int hi, char *buf, size_t n);
 
 #endif
