@@ -92,8 +92,14 @@ test:
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test
 
-bench: $(BUILD)/allied
-	bench/run $(BUILD)/allied
+bench: $(BUILD)/allied $(BUILD)/bench/match-bench
+	bench/run $(BUILD)/allied $(BUILD)/bench/match-bench
+
+# in-process timings; the wraps count the allocations allied's own code makes
+$(BUILD)/bench/match-bench: bench/match-bench.c $(BUILD)/liballied.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liballied.a $(LIBS) \
+		-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 sources:
 	scripts/gen-sources > data/SOURCES.md

@@ -229,16 +229,19 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 {
 	const struct catalog *cat = mc->cat;
 	const struct match_prefs *p = &mc->prefs;
-	struct match_result *results = xmalloc((cat->n ? cat->n : 1) * sizeof(*results));
+	struct match_hit *hits = xmalloc((cat->n ? cat->n : 1) * sizeof(*hits));
+	struct match_result r;
 	size_t n = 0;
 	bool flat = p->has_profile && p->profile.flat;
 
 	if (!flat)
-		n = match_rank(p, cat, results);
+		n = match_rank(p, cat, hits);
 	if (cli->json) {
 		json_t *list = json_array(), *doc = render_match_query(p, cat);
-		for (size_t i = 0; i < n && i < (size_t)limit; i++)
-			json_array_append_new(list, render_match(p, cat, &results[i], i + 1));
+		for (size_t i = 0; i < n && i < (size_t)limit; i++) {
+			match_evaluate(p, cat, hits[i].career, &r);
+			json_array_append_new(list, render_match(p, cat, &r, i + 1));
+		}
 		json_object_set_new(doc, "profile", p->has_profile ? render_profile(&p->profile) : json_null());
 		json_object_set_new(doc, "ranked", json_boolean(match_is_ranked(p)));
 		json_object_set_new(doc, "explanation", flat ? json_string(flat_text) : json_null());
@@ -247,7 +250,7 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 		if (p->has_profile)
 			json_object_set_new(doc, "attribution", json_string(render_onet_attribution));
 		cli_print_json(cli, doc);
-		free(results);
+		free(hits);
 		return 0;
 	}
 	if (p->has_profile) {
@@ -255,7 +258,7 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 		fputc('\n', cli->out);
 	}
 	if (flat) {
-		free(results);
+		free(hits);
 		return 0;
 	}
 	print_query(cli, p, cat);
@@ -263,7 +266,7 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 	if (n == 0) {
 		fprintf(cli->out, "No career meets all your limits.\n");
 		print_near_misses(cli, p, cat);
-		free(results);
+		free(hits);
 		return 0;
 	}
 	if (!match_is_ranked(p))
@@ -273,7 +276,8 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 		fprintf(cli->out, "%zu of %zu careers meet your limits%s:\n\n", n, cat->n,
 			n > (size_t)limit ? ", best first" : ", ranked");
 	for (size_t i = 0; i < n && i < (size_t)limit; i++) {
-		print_result(cli, p, cat, &results[i], i + 1);
+		match_evaluate(p, cat, hits[i].career, &r);
+		print_result(cli, p, cat, &r, i + 1);
 		fputc('\n', cli->out);
 	}
 	if (n > (size_t)limit)
@@ -283,7 +287,7 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 		fputc('\n', cli->out);
 		cli_wrap(cli->out, 0, 0, render_onet_attribution, 90);
 	}
-	free(results);
+	free(hits);
 	return 0;
 }
 

@@ -352,88 +352,135 @@ static void round_points(struct match_result *r)
 	}
 }
 
+/* What a query checks, worked out once: the limits, the preferences and their total weight. */
+struct prepared {
+	int hard[MATCH_FACTOR_COUNT], n_hard;
+	int soft[MATCH_FACTOR_COUNT], n_soft;
+	double total_weight;
+};
+
+static void prepare(const struct match_prefs *p, struct prepared *pr)
+{
+	pr->n_hard = pr->n_soft = 0;
+	pr->total_weight = 0;
+	for (int f = 0; f < MATCH_FACTOR_COUNT; f++) {
+		if (match_factor_is_set(p, f, true))
+			pr->hard[pr->n_hard++] = f;
+		if (match_factor_is_set(p, f, false)) {
+			pr->soft[pr->n_soft++] = f;
+			pr->total_weight += p->weight[f];
+		}
+	}
+}
+
+static double profile_satisfaction(const struct match_prefs *p, const struct career_brief *b, int *status,
+				   double *r)
+{
+	*r = profile_fit(&p->profile, b->riasec);
+	if (isnan(*r))
+		return grade(status, MATCH_UNKNOWN, 0);
+	if (*r >= 0.5)
+		return grade(status, MATCH_MET, *r);
+	return *r > 0 ? grade(status, MATCH_PARTLY, *r) : grade(status, MATCH_UNMET, 0);
+}
+
+static double soft_satisfaction(const struct match_prefs *p, int f, const struct career_brief *b, int *status,
+				double *r)
+{
+	if (f == MATCH_PROFILE)
+		return profile_satisfaction(p, b, status, r);
+	return assess(p, f, &p->want, false, b, status);
+}
+
+static int fit_of(const struct prepared *pr, double score)
+{
+	if (pr->total_weight <= 0)
+		return FIT_UNRANKED;
+	if (score >= MATCH_STRONG_MIN)
+		return FIT_STRONG;
+	if (score >= MATCH_GOOD_MIN)
+		return FIT_GOOD;
+	return score >= MATCH_POSSIBLE_MIN ? FIT_POSSIBLE : FIT_WEAK;
+}
+
 void match_evaluate(const struct match_prefs *p, const struct catalog *cat, size_t i, struct match_result *r)
 {
 	const struct career_brief *b = &cat->v[i];
-	double total_weight = 0;
+	struct prepared pr;
+	double corr = NAN;
 
+	prepare(p, &pr);
 	r->career = i;
 	r->passes = true;
 	r->score = 0;
 	r->n_reasons = 0;
 	r->profile_r = NAN;
-	for (int f = 0; f < MATCH_PROFILE; f++) {
-		if (!is_set(f, &p->limit))
-			continue;
+	for (int k = 0; k < pr.n_hard; k++) {
 		struct match_reason *x = &r->reasons[r->n_reasons++];
-		x->factor = f;
+		x->factor = pr.hard[k];
 		x->hard = true;
-		x->satisfaction = assess(p, f, &p->limit, true, b, &x->status);
+		x->satisfaction = assess(p, x->factor, &p->limit, true, b, &x->status);
 		x->points = 0;
 		if (x->status != MATCH_MET)
 			r->passes = false;
 	}
-	for (int f = 0; f < MATCH_FACTOR_COUNT; f++)
-		if (p->weight[f] && (f == MATCH_PROFILE ? p->has_profile : is_set(f, &p->want)))
-			total_weight += p->weight[f];
-	for (int f = 0; total_weight > 0 && f < MATCH_FACTOR_COUNT; f++) {
-		struct match_reason *x;
-		if (!p->weight[f] || !(f == MATCH_PROFILE ? p->has_profile : is_set(f, &p->want)))
-			continue;
-		x = &r->reasons[r->n_reasons++];
-		x->factor = f;
+	for (int k = 0; k < pr.n_soft; k++) {
+		struct match_reason *x = &r->reasons[r->n_reasons++];
+		x->factor = pr.soft[k];
 		x->hard = false;
-		if (f == MATCH_PROFILE) {
-			r->profile_r = profile_fit(&p->profile, b->riasec);
-			if (isnan(r->profile_r))
-				x->satisfaction = grade(&x->status, MATCH_UNKNOWN, 0);
-			else if (r->profile_r >= 0.5)
-				x->satisfaction = grade(&x->status, MATCH_MET, r->profile_r);
-			else if (r->profile_r > 0)
-				x->satisfaction = grade(&x->status, MATCH_PARTLY, r->profile_r);
-			else
-				x->satisfaction = grade(&x->status, MATCH_UNMET, 0);
-		} else {
-			x->satisfaction = assess(p, f, &p->want, false, b, &x->status);
-		}
-		x->points = 100.0 * p->weight[f] * x->satisfaction / total_weight;
+		x->satisfaction = soft_satisfaction(p, x->factor, b, &x->status, &corr);
+		if (x->factor == MATCH_PROFILE)
+			r->profile_r = corr;
+		/* the same arithmetic, in the same order, as match_rank */
+		x->points = 100.0 * p->weight[x->factor] * x->satisfaction / pr.total_weight;
 		r->score += x->points;
 	}
-	if (total_weight <= 0)
-		r->fit = FIT_UNRANKED;
-	else if (r->score >= MATCH_STRONG_MIN)
-		r->fit = FIT_STRONG;
-	else if (r->score >= MATCH_GOOD_MIN)
-		r->fit = FIT_GOOD;
-	else if (r->score >= MATCH_POSSIBLE_MIN)
-		r->fit = FIT_POSSIBLE;
-	else
-		r->fit = FIT_WEAK;
+	r->fit = fit_of(&pr, r->score);
 	round_points(r);
 }
 
-/* qsort has no context argument: the catalog travels in this file-local variable. */
-static const struct catalog *rank_cat;
-
-static int cmp_result(const void *pa, const void *pb)
+int match_fit(const struct match_prefs *p, double score)
 {
-	const struct match_result *a = pa, *b = pb;
-	if (a->score != b->score)
-		return a->score > b->score ? -1 : 1;
-	return strcmp(rank_cat->v[a->career].id, rank_cat->v[b->career].id);
+	struct prepared pr;
+	prepare(p, &pr);
+	return fit_of(&pr, score);
 }
 
-size_t match_rank(const struct match_prefs *p, const struct catalog *cat, struct match_result *out)
+/* Best score first; ties by catalog position, which is id order (catalog.h). */
+static int cmp_hit(const void *pa, const void *pb)
 {
+	const struct match_hit *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return (a->career > b->career) - (a->career < b->career);
+}
+
+size_t match_rank(const struct match_prefs *p, const struct catalog *cat, struct match_hit *out)
+{
+	struct prepared pr;
 	size_t n = 0;
+	int status;
+	double corr = NAN;
+
+	prepare(p, &pr);
 	for (size_t i = 0; i < cat->n; i++) {
-		match_evaluate(p, cat, i, &out[n]);
-		if (out[n].passes)
-			n++;
+		const struct career_brief *b = &cat->v[i];
+		int k;
+		for (k = 0; k < pr.n_hard; k++) {
+			assess(p, pr.hard[k], &p->limit, true, b, &status);
+			if (status != MATCH_MET)
+				break;
+		}
+		if (k < pr.n_hard)
+			continue;
+		double score = 0;
+		for (k = 0; k < pr.n_soft; k++)
+			score += 100.0 * p->weight[pr.soft[k]] * soft_satisfaction(p, pr.soft[k], b, &status, &corr) /
+				 pr.total_weight;
+		out[n].career = i;
+		out[n++].score = score;
 	}
-	rank_cat = cat;
-	qsort(out, n, sizeof(*out), cmp_result);
-	rank_cat = NULL;
+	qsort(out, n, sizeof(*out), cmp_hit);
 	return n;
 }
 

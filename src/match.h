@@ -15,7 +15,8 @@
  * A result's score is 0-100: each preference contributes 100 x weight x satisfaction / total
  * weight, where satisfaction is 1 (met), 0.5 (nearly met), 0 (not met or unknown) or, for
  * interest areas and the profile, a fraction. The method and its cut-offs are documented in
- * docs/matching.md. Ranking allocates nothing per career.
+ * docs/matching.md. Ranking allocates nothing per career: it scores without building the reasons,
+ * which match_evaluate gives for the careers a person is shown.
  */
 #ifndef ALLIED_MATCH_H
 #define ALLIED_MATCH_H
@@ -96,11 +97,20 @@ bool match_is_ranked(const struct match_prefs *p);
 /* Evaluate one career (index i of cat) against every limit and preference. */
 void match_evaluate(const struct match_prefs *p, const struct catalog *cat, size_t i, struct match_result *r);
 
+/* One ranked career: match_evaluate gives its reasons. */
+struct match_hit {
+	size_t career;		/* index into the catalog */
+	double score;		/* exactly match_evaluate's score */
+};
+
 /*
  * Rank every career that meets the hard limits into out (room for cat->n): best score first,
- * ties by career id. Returns how many. Deterministic: the same input gives the same order.
+ * ties by career id. Returns how many. Deterministic, and allocates nothing per career.
  */
-size_t match_rank(const struct match_prefs *p, const struct catalog *cat, struct match_result *out);
+size_t match_rank(const struct match_prefs *p, const struct catalog *cat, struct match_hit *out);
+
+/* The fit label for a score under p (FIT_UNRANKED when p has nothing to rank by). */
+int match_fit(const struct match_prefs *p, double score);
 
 /*
  * For each hard limit, how many careers fail that limit alone (so dropping it would add them);

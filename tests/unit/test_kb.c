@@ -211,6 +211,75 @@ static void test_broken_directory(void **state)
 	tu_rmdir(dir);
 }
 
+/* quiz.yaml and ladders.yaml: checked field by field, references to careers and sources. */
+static void test_quiz_and_ladders(void **state)
+{
+	(void)state;
+	char *dir = tu_tmpdir(), path[512];
+	struct kb kb;
+	struct diag err;
+
+	snprintf(path, sizeof(path), "%s/careers", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/vocabulary.yaml", dir);
+	tu_write(path, "interests: [{id: heart, label: Heart}]\nsettings: [{id: lab, label: Labs}]\n");
+	snprintf(path, sizeof(path), "%s/sources.yaml", dir);
+	tu_write(path, "- {id: s, title: T, publisher: P, url: 'https://x.org', as_of: 2024}\n");
+	snprintf(path, sizeof(path), "%s/careers/test-career.yaml", dir);
+	tu_write(path, good_career);
+
+	/* a good pair of files loads */
+	snprintf(path, sizeof(path), "%s/quiz.yaml", dir);
+	tu_write(path, "items:\n  - {area: realistic, text: a}\n  - {area: investigative, text: b}\n"
+		 "  - {area: artistic, text: c}\n  - {area: social, text: d}\n  - {area: enterprising, text: e}\n"
+		 "  - {area: conventional, text: f}\n");
+	snprintf(path, sizeof(path), "%s/ladders.yaml", dir);
+	tu_write(path, "specialties:\n  - {id: spec, title: Specs, based_on: test-career, summary: S, source: [s]}\n"
+		 "steps:\n  - {from: test-career, to: spec, bridge: B, credential: certificate, kind: study,\n"
+		 "     months: [6, 12], experience_months: 12, source: [s]}\n");
+	diag_init(&err);
+	if (kb_load(dir, &kb, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(kb.n_quiz, 6);
+	assert_int_equal(kb.quiz[3].area, 3);
+	assert_int_equal(kb.n_specialties, 1);
+	assert_int_equal(kb.n_steps, 1);
+	assert_int_equal(kb.steps[0].months_max, 12);
+	assert_int_equal(kb.steps[0].experience_months, 12);
+	assert_int_equal(kb.steps[0].kind, STEP_STUDY);
+	kb_release(&kb);
+
+	/* bad values and references name the file and line */
+	snprintf(path, sizeof(path), "%s/ladders.yaml", dir);
+	tu_write(path, "steps:\n  - {from: test-career, to: nowhere, bridge: B, credential: certificate, kind: study,\n"
+		 "     source: [s]}\n  - {from: none, to: test-career, bridge: B, credential: degree, kind: nap,\n"
+		 "     source: [s]}\n");
+	diag_init(&err);
+	assert_int_equal(kb_load(dir, &kb, &err), ALLIED_EINVAL);
+	assert_contains(err.msg, "ladders.yaml:4: 'credential' has unknown value 'degree'");
+	assert_contains(err.msg, "ladders.yaml:4: 'kind' has unknown value 'nap' (allowed: study, work)");
+	tu_write(path, "steps:\n  - {from: test-career, to: nowhere, bridge: B, credential: certificate, kind: study,\n"
+		 "     source: [missing]}\n");
+	diag_init(&err);
+	assert_int_equal(kb_load(dir, &kb, &err), ALLIED_EINVAL);
+	assert_contains(err.msg, "ladders.yaml:2: 'to' names unknown career or specialty 'nowhere'");
+	assert_contains(err.msg, "ladders.yaml:2: cites unknown source 'missing'");
+	assert_int_equal(kb.n_steps, 0);
+
+	snprintf(path, sizeof(path), "%s/ladders.yaml", dir);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/quiz.yaml", dir);
+	tu_write(path, "items:\n  - {area: realistic, text: a}\n  - {area: fun, text: b}\n");
+	diag_init(&err);
+	assert_int_equal(kb_load(dir, &kb, &err), ALLIED_EINVAL);
+	assert_contains(err.msg, "quiz.yaml:3: 'area' has unknown value 'fun'");
+	tu_write(path, "items:\n  - {area: realistic, text: a}\n");
+	diag_init(&err);
+	assert_int_equal(kb_load(dir, &kb, &err), ALLIED_EINVAL);
+	assert_contains(err.msg, "quiz.yaml:1: the quiz has no item for the investigative area");
+	tu_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_many_errors_are_counted),
 		cmocka_unit_test(test_real_knowledge_base),
 		cmocka_unit_test(test_broken_directory),
+		cmocka_unit_test(test_quiz_and_ladders),
 	};
 	return cmocka_run_group_tests_name("kb", tests, NULL, NULL);
 }
