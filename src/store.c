@@ -408,7 +408,9 @@ static char *joined(const struct strvec *sv)
 			buf_addc(&b, ' ');
 		buf_adds(&b, sv->v[i]);
 	}
-	return buf_detach(&b, NULL);
+	char *s = buf_detach(&b, NULL);
+	buf_release(&b);	/* buf_detach leaves b empty but allocated */
+	return s;
 }
 
 static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct diag *err)
@@ -1090,7 +1092,9 @@ static char *required_certs(struct store *st, int64_t num, sqlite3_stmt *q)
 			buf_adds(&b, " (expected by employers)");
 	}
 	sqlite3_reset(q);
-	return b.len ? buf_detach(&b, NULL) : (buf_release(&b), NULL);
+	char *s = b.len ? buf_detach(&b, NULL) : NULL;
+	buf_release(&b);
+	return s;
 }
 
 int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)

@@ -18,7 +18,7 @@ static struct vocab_item interests[] = {
 
 #define N_RANDOM 120
 static struct career_brief random_v[N_RANDOM];
-static char random_ids[N_RANDOM][8];
+static char random_ids[N_RANDOM][16];
 
 static uint64_t rng_state;
 
