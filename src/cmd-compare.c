@@ -213,7 +213,7 @@ int cmd_compare(struct cli *cli, int argc, char **argv)
 			if (rc == 0) {
 				json_t *o = render_career(&c[i], src, n_src, &vocab);
 				if (view)
-					json_object_set_new(o, "match", render_match(&mc.prefs, mc.cat, &r[i], i + 1));
+					json_object_set_new(o, "match", render_match(&mc.prefs, mc.cat, &r[i], 0));
 				json_array_append_new(list, o);
 			}
 			for (size_t k = 0; k < n_src; k++)

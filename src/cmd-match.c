@@ -234,16 +234,15 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 	size_t n = 0;
 	bool flat = p->has_profile && p->profile.flat;
 
-	if (!flat)
-		n = match_rank(p, cat, hits);
+	n = match_rank(p, cat, hits);	/* counted even for a flat profile, which shows none */
 	if (cli->json) {
 		json_t *list = json_array(), *doc = render_match_query(p, cat);
-		for (size_t i = 0; i < n && i < (size_t)limit; i++) {
+		for (size_t i = 0; !flat && i < n && i < (size_t)limit; i++) {
 			match_evaluate(p, cat, hits[i].career, &r);
 			json_array_append_new(list, render_match(p, cat, &r, i + 1));
 		}
 		json_object_set_new(doc, "profile", p->has_profile ? render_profile(&p->profile) : json_null());
-		json_object_set_new(doc, "ranked", json_boolean(match_is_ranked(p)));
+		json_object_set_new(doc, "ranked", json_boolean(!flat && match_is_ranked(p)));
 		json_object_set_new(doc, "explanation", flat ? json_string(flat_text) : json_null());
 		json_object_set_new(doc, "count", json_integer((json_int_t)n));
 		json_object_set_new(doc, "results", list);

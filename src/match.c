@@ -157,8 +157,17 @@ static int set_kind(struct match_prefs *p, const struct catalog *cat, const char
 		return diag_set(err, ALLIED_EUSAGE, "%s needs a value: --%s %s=VALUE", what, opt, name);
 	if (!has_value && v)
 		return diag_set(err, ALLIED_EUSAGE, "%s takes no value", what);
-	if (filter_set(soft ? &p->want : &p->limit, cat, name, v, err) < 0)
+	if (filter_set(soft ? &p->want : &p->limit, cat, name, v, err) < 0) {
+		/* filter says "--settings: ..."; say what the person typed */
+		char prefix[80];
+		int len = snprintf(prefix, sizeof(prefix), "--%s:", name);
+		if (strncmp(err->msg, prefix, (size_t)len) == 0) {
+			char rest[512];
+			snprintf(rest, sizeof(rest), "%s", err->msg + len);
+			diag_set(err, err->code, "%s:%s", what, rest);
+		}
 		return err->code;
+	}
 	if (soft)
 		p->weight[factor] = weight;
 	return 0;
@@ -352,6 +361,16 @@ static void round_points(struct match_result *r)
 	}
 }
 
+/*
+ * Scores are sums of doubles whose order differs between careers, so equal scores can differ in
+ * the last bits (74.99999999999999 against 75). Rounding to a millionth of a point makes equal
+ * scores equal, so ties go to the id order and cut-offs are exact.
+ */
+static double quantize(double score)
+{
+	return (double)llround(score * 1e6) / 1e6;
+}
+
 /* What a query checks, worked out once: the limits, the preferences and their total weight. */
 struct prepared {
 	int hard[MATCH_FACTOR_COUNT], n_hard;
@@ -435,6 +454,7 @@ void match_evaluate(const struct match_prefs *p, const struct catalog *cat, size
 		x->points = 100.0 * p->weight[x->factor] * x->satisfaction / pr.total_weight;
 		r->score += x->points;
 	}
+	r->score = quantize(r->score);
 	r->fit = fit_of(&pr, r->score);
 	round_points(r);
 }
@@ -478,7 +498,7 @@ size_t match_rank(const struct match_prefs *p, const struct catalog *cat, struct
 			score += 100.0 * p->weight[pr.soft[k]] * soft_satisfaction(p, pr.soft[k], b, &status, &corr) /
 				 pr.total_weight;
 		out[n].career = i;
-		out[n++].score = score;
+		out[n++].score = quantize(score);
 	}
 	qsort(out, n, sizeof(*out), cmp_hit);
 	return n;

@@ -68,7 +68,7 @@ struct match_reason {
 struct match_result {
 	size_t career;		/* index into the catalog */
 	bool passes;		/* meets every hard limit */
-	double score;		/* 0 to 100, the exact sum of the reasons' points */
+	double score;		/* 0 to 100: the sum of the reasons' points, to a millionth */
 	int score_tenths;	/* score rounded to tenths: the sum of points_tenths */
 	int fit;		/* enum match_fit */
 	double profile_r;	/* correlation with the interest profile; NAN when none */
@@ -105,7 +105,7 @@ struct match_hit {
 
 /*
  * Rank every career that meets the hard limits into out (room for cat->n): best score first,
- * ties by career id. Returns how many. Deterministic, and allocates nothing per career.
+ * ties (equal to a millionth of a point) by career id. Returns how many. Deterministic, and allocates nothing per career.
  */
 size_t match_rank(const struct match_prefs *p, const struct catalog *cat, struct match_hit *out);
 

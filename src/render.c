@@ -277,10 +277,11 @@ json_t *render_match(const struct match_prefs *p, const struct catalog *cat, con
 			json_object_set_new(o, "weight", json_integer(p->weight[x->factor]));
 		json_array_append_new(reasons, o);
 	}
-	json_t *o = json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:b, s:o}", "rank", (json_int_t)rank, "id", b->id,
-			      "title", b->title,
+	json_t *o = json_pack("{s:o, s:s, s:s, s:o, s:s, s:s, s:b, s:o}", "rank",
+			      rank ? json_integer((json_int_t)rank) : json_null(), "id", b->id, "title", b->title,
 			      "score", r->fit == FIT_UNRANKED ? json_null() : json_real(r->score_tenths / 10.0),
-			      "fit", match_fit_id(r->fit), "fit_label", match_fit_label(r->fit), "passes_limits", r->passes,
+			      "fit", r->passes ? match_fit_id(r->fit) : "fails-limits",
+			      "fit_label", r->passes ? match_fit_label(r->fit) : "fails a limit", "passes_limits", r->passes,
 			      "reasons", reasons);
 	if (!isnan(r->profile_r))
 		json_object_set_new(o, "profile_correlation", json_real(round(r->profile_r * 1000) / 1000));

@@ -43,7 +43,10 @@ json_t *render_profile(const struct profile *p);
 /* The limits and preferences of a match, each with a sentence (new reference). */
 json_t *render_match_query(const struct match_prefs *p, const struct catalog *cat);
 
-/* One ranked career with its score, fit and reasons (new reference); rank counts from 1. */
+/*
+ * One career with its score, fit and reasons (new reference); rank counts from 1, 0 for none
+ * (the compare view). A career that misses a limit has fit "fails-limits".
+ */
 json_t *render_match(const struct match_prefs *p, const struct catalog *cat, const struct match_result *r,
 		     size_t rank);
 

@@ -326,7 +326,7 @@ static void test_properties(void **state)
 				sum += a[i].reasons[k].points;
 				tenths += a[i].reasons[k].points_tenths;
 			}
-			assert_true(fabs(sum - a[i].score) < 1e-9);
+			assert_true(fabs(sum - a[i].score) < 1e-6);
 			assert_int_equal(tenths, a[i].score_tenths);
 			assert_true(a[i].score >= 0 && a[i].score <= 100 + 1e-9);
 			if (i)
