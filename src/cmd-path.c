@@ -102,6 +102,16 @@ static int resolve(struct store *st, const struct ladder *l, const char *name, s
 	return 0;
 }
 
+/* Add each id of a space-separated list (may be NULL) to ids, once. */
+static void add_source_ids(struct strvec *ids, const char *list)
+{
+	char *copy = list ? xstrdup(list) : NULL, *save = NULL;
+	for (char *t = copy ? strtok_r(copy, " ", &save) : NULL; t; t = strtok_r(NULL, " ", &save))
+		if (!strvec_contains(ids, t))
+			strvec_push(ids, t);
+	free(copy);
+}
+
 static void print_plan(struct cli *cli, struct store *st, const struct ladder *l, size_t from, size_t to,
 		       const struct ladder_options *o, const struct ladder_plan *plan)
 {
@@ -152,13 +162,8 @@ static void print_plan(struct cli *cli, struct store *st, const struct ladder *l
 		}
 		if (e->entry)
 			fprintf(cli->out, "   Sources: allied show %s\n", l->nodes[e->to].id);
-		else if (e->sources) {
-			char *copy = xstrdup(e->sources), *save = NULL;
-			for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
-				if (!strvec_contains(&ids, t))
-					strvec_push(&ids, t);
-			free(copy);
-		}
+		else
+			add_source_ids(&ids, e->sources);
 		fputc('\n', cli->out);
 	}
 	for (size_t i = 0; i < plan->n_untimed; i++) {
@@ -173,13 +178,7 @@ static void print_plan(struct cli *cli, struct store *st, const struct ladder *l
 		cli_wrap(cli->out, 0, 2, alt.data, 90);
 		fputc('\n', cli->out);
 		buf_release(&alt);
-		if (e->sources) {
-			char *copy = xstrdup(e->sources), *save = NULL;
-			for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
-				if (!strvec_contains(&ids, t))
-					strvec_push(&ids, t);
-			free(copy);
-		}
+		add_source_ids(&ids, e->sources);
 	}
 	if (!plan->known)
 		fprintf(cli->out, "allied knows no route of known length; some steps above have an unknown length.\n");

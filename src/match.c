@@ -227,10 +227,10 @@ static bool is_set(int factor, const struct career_filter *v)
 
 bool match_is_ranked(const struct match_prefs *p)
 {
-	for (int f = 0; f < MATCH_PROFILE; f++)
-		if (p->weight[f] && is_set(f, &p->want))
+	for (int f = 0; f < MATCH_FACTOR_COUNT; f++)
+		if (match_factor_is_set(p, f, false))
 			return true;
-	return p->has_profile && p->weight[MATCH_PROFILE];
+	return false;
 }
 
 int match_months(const struct match_prefs *p, const struct career_brief *b, int months)

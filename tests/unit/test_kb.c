@@ -172,6 +172,18 @@ static void test_real_knowledge_base(void **state)
 	kb_release(&kb);
 }
 
+/* A knowledge base directory with careers/, a vocabulary and one shared source 's'. */
+static void write_base(const char *dir)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/careers", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/vocabulary.yaml", dir);
+	tu_write(path, "interests: [{id: heart, label: Heart}]\nsettings: [{id: lab, label: Labs}]\n");
+	snprintf(path, sizeof(path), "%s/sources.yaml", dir);
+	tu_write(path, "- {id: s, title: T, publisher: P, url: 'https://x.org', as_of: 2024}\n");
+}
+
 static void test_broken_directory(void **state)
 {
 	(void)state;
@@ -179,12 +191,7 @@ static void test_broken_directory(void **state)
 	struct kb kb;
 	struct diag err;
 
-	snprintf(path, sizeof(path), "%s/careers", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/vocabulary.yaml", dir);
-	tu_write(path, "interests: [{id: heart, label: Heart}]\nsettings: [{id: lab, label: Labs}]\n");
-	snprintf(path, sizeof(path), "%s/sources.yaml", dir);
-	tu_write(path, "- {id: s, title: T, publisher: P, url: 'https://x.org', as_of: 2024}\n");
+	write_base(dir);
 	snprintf(path, sizeof(path), "%s/careers/test-career.yaml", dir);
 	char *text = variant("  source: [test-career/a]", "  source: [nope]");
 	tu_write(path, text);
@@ -219,12 +226,7 @@ static void test_quiz_and_ladders(void **state)
 	struct kb kb;
 	struct diag err;
 
-	snprintf(path, sizeof(path), "%s/careers", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/vocabulary.yaml", dir);
-	tu_write(path, "interests: [{id: heart, label: Heart}]\nsettings: [{id: lab, label: Labs}]\n");
-	snprintf(path, sizeof(path), "%s/sources.yaml", dir);
-	tu_write(path, "- {id: s, title: T, publisher: P, url: 'https://x.org', as_of: 2024}\n");
+	write_base(dir);
 	snprintf(path, sizeof(path), "%s/careers/test-career.yaml", dir);
 	tu_write(path, good_career);
 
