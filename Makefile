@@ -24,7 +24,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm
 
-LIB_MODULES := xmalloc diag buf text career kb catalog store filter search profile match ladder render
+LIB_MODULES := xmalloc diag buf text career kb catalog store filter search profile match ladder render report
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-db cmd-help
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

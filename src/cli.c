@@ -108,38 +108,6 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_resolve(struct store *st, const char *name, char **id, struct diag *err)
-{
-	struct diag inner;
-	int rc;
-
-	diag_init(&inner);
-	rc = store_resolve(st, name, id, &inner);
-	if (rc != ALLIED_ENOTFOUND) {
-		if (rc < 0)
-			*err = inner;
-		return rc;
-	}
-	struct strvec ids;
-	strvec_init(&ids);
-	if (search_suggest(st, name, 3, &ids, &inner) < 0) {
-		*err = inner;
-		strvec_release(&ids);
-		return inner.code;
-	}
-	struct buf msg;
-	buf_init(&msg, 0);
-	buf_addf(&msg, "no career called '%s'", name);
-	for (size_t i = 0; i < ids.n; i++)
-		buf_addf(&msg, "%s%s", i ? ", " : "; did you mean: ", ids.v[i]);
-	if (!ids.n)
-		buf_adds(&msg, " (try 'allied search WORDS' or 'allied careers')");
-	diag_set(err, ALLIED_ENOTFOUND, "%s", msg.data);
-	buf_release(&msg);
-	strvec_release(&ids);
-	return ALLIED_ENOTFOUND;
-}
-
 void cli_print_json(struct cli *cli, json_t *doc)
 {
 	json_dumpf(doc, cli->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));

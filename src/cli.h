@@ -50,11 +50,6 @@ int cli_fail(const struct diag *err);
 /* Print "allied COMMAND: MESSAGE" and a hint to stderr; returns EXIT_USAGE (2). */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/*
- * Resolve a career name to an id (malloc'ed). When nothing matches, err says so and suggests
- * the closest careers ("did you mean ..."), with ALLIED_ENOTFOUND.
- */
-int cli_resolve(struct store *st, const char *name, char **id, struct diag *err);
 
 /* Print doc (consumes the reference) as indented JSON followed by a newline. */
 void cli_print_json(struct cli *cli, json_t *doc);

@@ -4,6 +4,7 @@
 #include "cmd.h"
 #include "match.h"
 #include "render.h"
+#include "report.h"
 #include "xmalloc.h"
 
 #include <math.h>
@@ -188,7 +189,7 @@ int cmd_compare(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; rc == 0 && i < args.n; i++) {
 		char *id = NULL;
 		career_init(&c[n]);
-		rc = cli_resolve(st, args.v[i], &id, &err);
+		rc = report_resolve(st, args.v[i], &id, &err);
 		if (rc == 0)
 			rc = store_get_career(st, id, &c[n], &err);
 		if (rc == 0)
@@ -202,33 +203,10 @@ int cmd_compare(struct cli *cli, int argc, char **argv)
 		match_evaluate(&mc.prefs, mc.cat, (size_t)(b - mc.cat->v), &r[i]);
 	}
 	if (rc == 0 && cli->json) {
-		json_t *list = json_array();
-		for (size_t i = 0; rc == 0 && i < n; i++) {
-			struct strvec ids;
-			struct source *src = NULL;
-			size_t n_src = 0;
-			strvec_init(&ids);
-			career_cited_sources(&c[i], &ids);
-			rc = store_get_sources(st, &ids, &src, &n_src, &err);
-			if (rc == 0) {
-				json_t *o = render_career(&c[i], src, n_src, &vocab);
-				if (view)
-					json_object_set_new(o, "match", render_match(&mc.prefs, mc.cat, &r[i], 0));
-				json_array_append_new(list, o);
-			}
-			for (size_t k = 0; k < n_src; k++)
-				source_release(&src[k]);
-			free(src);
-			strvec_release(&ids);
-		}
-		if (rc == 0) {
-			json_t *doc = json_pack("{s:o}", "careers", list);
-			if (view)
-				json_object_set_new(doc, "query", render_match_query(&mc.prefs, mc.cat));
+		json_t *doc = NULL;
+		rc = report_compare(st, c, n, &vocab, view ? &mc.prefs : NULL, mc.cat, &doc, &err);
+		if (rc == 0)
 			cli_print_json(cli, doc);
-		} else {
-			json_decref(list);
-		}
 	} else if (rc == 0) {
 		print_compare(cli->out, c, n);
 		if (view)

@@ -5,6 +5,7 @@
  */
 #include "cmd.h"
 #include "render.h"
+#include "report.h"
 #include "xmalloc.h"
 
 #include <math.h>
@@ -123,12 +124,6 @@ int cmd_match_score_answers(const char *command, struct match_cli *mc)
 	return 0;
 }
 
-static const char flat_text[] =
-	"Your answers rate every interest area about the same, so they cannot tell careers apart: a "
-	"ranking built on them would be noise. Take the quiz again and keep the 5s for the activities you "
-	"would pick first and the 1s for those you would avoid, or rank careers by the practical questions "
-	"alone (allied help match).";
-
 void cmd_match_print_profile(struct cli *cli, const struct profile *p)
 {
 	fprintf(cli->out, "Your interest profile (allied's own short inventory; not the O*NET Interest Profiler):\n");
@@ -145,7 +140,7 @@ void cmd_match_print_profile(struct cli *cli, const struct profile *p)
 		p->tied ? " (some areas tie; ties go to the area with more 5s, then R-I-A-S-E-C order)" : "");
 	if (p->flat) {
 		fputc('\n', cli->out);
-		cli_wrap(cli->out, 0, 0, flat_text, 90);
+		cli_wrap(cli->out, 0, 0, report_flat_text, 90);
 	}
 }
 
@@ -234,24 +229,12 @@ int cmd_match_print(struct cli *cli, const struct match_cli *mc, long limit)
 	size_t n = 0;
 	bool flat = p->has_profile && p->profile.flat;
 
-	n = match_rank(p, cat, hits);	/* counted even for a flat profile, which shows none */
 	if (cli->json) {
-		json_t *list = json_array(), *doc = render_match_query(p, cat);
-		for (size_t i = 0; !flat && i < n && i < (size_t)limit; i++) {
-			match_evaluate(p, cat, hits[i].career, &r);
-			json_array_append_new(list, render_match(p, cat, &r, i + 1));
-		}
-		json_object_set_new(doc, "profile", p->has_profile ? render_profile(&p->profile) : json_null());
-		json_object_set_new(doc, "ranked", json_boolean(!flat && match_is_ranked(p)));
-		json_object_set_new(doc, "explanation", flat ? json_string(flat_text) : json_null());
-		json_object_set_new(doc, "count", json_integer((json_int_t)n));
-		json_object_set_new(doc, "results", list);
-		if (p->has_profile)
-			json_object_set_new(doc, "attribution", json_string(render_onet_attribution));
-		cli_print_json(cli, doc);
+		cli_print_json(cli, report_match(p, cat, (size_t)limit));
 		free(hits);
 		return 0;
 	}
+	n = match_rank(p, cat, hits);
 	if (p->has_profile) {
 		cmd_match_print_profile(cli, &p->profile);
 		fputc('\n', cli->out);

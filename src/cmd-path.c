@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 #include "render.h"
+#include "report.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -66,42 +67,6 @@ static int set_option(void *vctx, const char *name, const char *value, struct di
 }
 
 /* A node for a name: "none", a node id, a specialty title, or any career name the store knows. */
-static int resolve(struct store *st, const struct ladder *l, const char *name, size_t *node, struct diag *err)
-{
-	char norm[256], title[256];
-	long k;
-	char *id = NULL;
-
-	text_norm(name, norm, sizeof(norm));
-	if (strcmp(norm, "none") == 0 || strcmp(norm, "nothing") == 0) {
-		*node = LADDER_START;
-		return 0;
-	}
-	if ((k = ladder_find(l, name)) >= 0) {
-		*node = (size_t)k;
-		return 0;
-	}
-	for (size_t i = 0; i < l->n_nodes; i++) {
-		size_t len = strlen(norm);
-		if (!l->nodes[i].based_on)
-			continue;
-		text_norm(l->nodes[i].title, title, sizeof(title));
-		if (len && strncmp(title, norm, len) == 0 && strlen(title) - len <= 1) {
-			*node = i;
-			return 0;
-		}
-	}
-	int rc = cli_resolve(st, name, &id, err);
-	if (rc < 0)
-		return rc;
-	k = ladder_find(l, id);
-	free(id);
-	if (k < 0)
-		return diag_set(err, ALLIED_ENOTFOUND, "'%s' is not in the career ladder", name);
-	*node = (size_t)k;
-	return 0;
-}
-
 /* Add each id of a space-separated list (may be NULL) to ids, once. */
 static void add_source_ids(struct strvec *ids, const char *list)
 {
@@ -234,9 +199,9 @@ int cmd_path(struct cli *cli, int argc, char **argv)
 	ladder_init(&l);
 	rc = store_load_ladder(st, &l, &err);
 	if (rc == 0)
-		rc = resolve(st, &l, p.to, &to, &err);
+		rc = report_resolve_node(st, &l, p.to, &to, &err);
 	if (rc == 0 && p.from)
-		rc = resolve(st, &l, p.from, &from, &err);
+		rc = report_resolve_node(st, &l, p.from, &from, &err);
 	if (rc == 0)
 		rc = ladder_plan(&l, from, to, &p.o, &plan, &err);
 	if (rc == 0 && cli->json)

@@ -3,6 +3,7 @@
  */
 #include "cmd.h"
 #include "render.h"
+#include "report.h"
 #include "xmalloc.h"
 
 #include <math.h>
@@ -217,7 +218,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	catalog_init(&vocab);
 	career_init(&c);
 	strvec_init(&ids);
-	rc = cli_resolve(st, args.v[0], &id, &err);
+	rc = report_resolve(st, args.v[0], &id, &err);
 	if (rc == 0)
 		rc = store_get_career(st, id, &c, &err);
 	if (rc == 0)

@@ -1,0 +1,45 @@
+/*
+ * report: whole JSON documents, assembled from the store and the model, that the command
+ * line's --json output and the HTTP API both print, so the two can never differ.
+ *
+ * Core layer: reads the store, never prints, never exits. The shapes are in docs/json.md.
+ */
+#ifndef ALLIED_REPORT_H
+#define ALLIED_REPORT_H
+
+#include "catalog.h"
+#include "diag.h"
+#include "ladder.h"
+#include "match.h"
+#include "store.h"
+
+#include <jansson.h>
+
+/* Why a flat interest profile gives no ranking (shown in place of one). */
+extern const char report_flat_text[];
+
+/*
+ * The career that name (an id, title or alias) names: *id is malloc'ed. When there is none,
+ * ALLIED_ENOTFOUND with a message that suggests up to three close careers.
+ */
+int report_resolve(struct store *st, const char *name, char **id, struct diag *err);
+
+/* The ladder node that name names: "none", a node id, a specialty's title or any career name. */
+int report_resolve_node(struct store *st, const struct ladder *l, const char *name, size_t *node,
+			struct diag *err);
+
+/* One career in full with the sources it cites (*doc: new reference), as `show --json`. */
+int report_career(struct store *st, const struct career *c, const struct catalog *vocab, json_t **doc,
+		  struct diag *err);
+
+/* The match document for p over cat, with at most limit results (new reference), as `match --json`. */
+json_t *report_match(const struct match_prefs *p, const struct catalog *cat, size_t limit);
+
+/*
+ * The compare document (new reference) for careers c[0..n), as `compare --json`. With a
+ * non-NULL p (the match view), each career also gets its match result and the document a query.
+ */
+int report_compare(struct store *st, const struct career *c, size_t n, const struct catalog *vocab,
+		   const struct match_prefs *p, const struct catalog *cat, json_t **doc, struct diag *err);
+
+#endif
