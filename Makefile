@@ -9,7 +9,7 @@
 CC ?= cc
 BUILD ?= build
 SANITIZE ?=
-PKGS := sqlite3 yaml-0.1 jansson
+PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd
 VERSION := 0.1.0
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -22,10 +22,10 @@ ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
 ALL_LDFLAGS += -fsanitize=address,undefined
 endif
-LIBS := $(PKG_LIBS) -lm
+LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf text career kb catalog store filter search profile match ladder render report
-FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-db cmd-help
+LIB_MODULES := xmalloc diag buf text career kb catalog store filter search profile match ladder render report api assets
+FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
@@ -43,8 +43,13 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
-$(BUILD)/liballied.a: $(LIB_OBJS)
+$(BUILD)/liballied.a: $(LIB_OBJS) $(BUILD)/obj/assets-data.o
 	rm -f $@ && ar rcs $@ $^
+
+# The web application and the OpenAPI document, embedded as they are.
+WEB_FILES := web/index.html web/app.js web/app.css web/favicon.svg docs/openapi.json
+$(BUILD)/obj/assets-data.o: src/assets.S $(WEB_FILES) | $(BUILD)/obj
+	$(CC) -c $< -o $@
 
 # The bootstrap binary has no embedded database; it compiles data/ into one.
 $(BUILD)/obj/embed-none.o: src/embed.S | $(BUILD)/obj

@@ -261,9 +261,11 @@ bool filter_match(const struct career_filter *f, const struct career_brief *b)
 	return true;
 }
 
-/* qsort has no context argument: the sort key travels in this file-local variable. */
-static const struct catalog *sort_cat;
-static int sort_key;
+/* What cmp_brief sorts by (qsort_r's context, so that threads may sort at once). */
+struct sort_ctx {
+	const struct catalog *cat;
+	int key;
+};
 
 /* Compare two optional numbers: known before unknown, then by direction. */
 static int cmp_known(double a, double b, int descending)
@@ -281,11 +283,12 @@ static double known(int64_t v)
 	return v == CAREER_UNKNOWN ? NAN : (double)v;
 }
 
-static int cmp_brief(const void *pa, const void *pb)
+static int cmp_brief(const void *pa, const void *pb, void *vctx)
 {
-	const struct career_brief *a = &sort_cat->v[*(const size_t *)pa], *b = &sort_cat->v[*(const size_t *)pb];
+	const struct sort_ctx *ctx = vctx;
+	const struct career_brief *a = &ctx->cat->v[*(const size_t *)pa], *b = &ctx->cat->v[*(const size_t *)pb];
 	int c = 0;
-	switch (sort_key) {
+	switch (ctx->key) {
 	case SORT_PAY:
 		c = cmp_known(known(a->wage_median_usd), known(b->wage_median_usd), 1);
 		break;
@@ -311,9 +314,7 @@ size_t filter_apply(const struct career_filter *f, const struct catalog *cat, si
 	for (size_t i = 0; i < cat->n; i++)
 		if (filter_match(f, &cat->v[i]))
 			out[n++] = i;
-	sort_cat = cat;
-	sort_key = f->sort;
-	qsort(out, n, sizeof(*out), cmp_brief);
-	sort_cat = NULL;
+	struct sort_ctx ctx = { cat, f->sort };
+	qsort_r(out, n, sizeof(*out), cmp_brief, &ctx);
 	return n;
 }

@@ -343,3 +343,30 @@ json_t *render_plan(const struct ladder *l, size_t from, size_t to, const struct
 			 "school_months", months(plan->school_min, plan->school_max), "steps", steps,
 			 "untimed_alternatives", untimed);
 }
+
+static json_t *ladder_step_json(const struct ladder *l, const struct ladder_edge *e)
+{
+	const char *cred = career_scale_id(SCALE_CREDENTIAL, e->credential);
+	json_t *m = e->months_min == CAREER_UNKNOWN ? json_null() : months(e->months_min, e->months_max);
+	return json_pack("{s:o, s:o, s:s, s:s, s:o, s:o, s:i, s:o, s:o, s:o, s:o, s:o}", "from", node_json(l, e->from),
+			 "to", node_json(l, e->to), "kind", e->kind == STEP_WORK ? "work" : "study",
+			 "bridge", e->bridge ? e->bridge : "", "credential", str_or_null(cred), "months", m,
+			 "experience_months", e->experience_months, "accreditation", str_or_null(e->accreditation),
+			 "exam", str_or_null(e->exam), "licence", str_or_null(e->licence), "note", str_or_null(e->note),
+			 "sources", source_ids(e->sources));
+}
+
+json_t *render_ladder(const struct ladder *l, size_t node)
+{
+	json_t *next = json_array(), *prev = json_array();
+	for (size_t i = 0; i < l->n_edges; i++) {
+		const struct ladder_edge *e = &l->edges[i];
+		if (e->entry)
+			continue;
+		if (e->from == node)
+			json_array_append_new(next, ladder_step_json(l, e));
+		if (e->to == node)
+			json_array_append_new(prev, ladder_step_json(l, e));
+	}
+	return json_pack("{s:o, s:o, s:o}", "career", node_json(l, node), "next", next, "previous", prev);
+}

@@ -54,4 +54,10 @@ json_t *render_match(const struct match_prefs *p, const struct catalog *cat, con
 json_t *render_plan(const struct ladder *l, size_t from, size_t to, const struct ladder_options *o,
 		    const struct ladder_plan *plan);
 
+/*
+ * The ladder steps (not education paths) out of node ("next") and into it ("previous"), each
+ * with its length, credential, exam, licence and sources (new reference).
+ */
+json_t *render_ladder(const struct ladder *l, size_t node);
+
 #endif
