@@ -32,7 +32,7 @@ LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
 FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
 DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml)
 
-.PHONY: all run check test unit e2e data-check bench sources clean
+.PHONY: all run check test unit e2e api data-check bench sources clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/allied
@@ -86,13 +86,16 @@ unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
 e2e: $(BUILD)/allied
 	@tests/e2e/run $(BUILD)/allied $(BUILD)/results
 
+api: $(BUILD)/allied
+	@tests/api/run $(BUILD)/allied $(BUILD)/results
+
 data-check:
 	@tests/data-check $(BUILD)/results
 
 # every suite runs even when an earlier one fails; the summary decides
 test:
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k unit e2e data-check; tests/summary $(BUILD)/results
+	@$(MAKE) --no-print-directory -k unit e2e api data-check; tests/summary $(BUILD)/results
 
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test

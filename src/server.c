@@ -249,24 +249,30 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		r->late = atomic_load(&s->stopping);
 		*con_cls = r;
 		atomic_fetch_add(&s->in_flight, 1);
-		return MHD_YES;
-	}
-	if (*upload_data_size) {
-		if (!r->too_large && r->body.len + *upload_data_size <= API_MAX_BODY_BYTES)
-			buf_add(&r->body, upload_data, *upload_data_size);
-		else
-			r->too_large = true;
-		*upload_data_size = 0;
-		if (r->too_large && !r->answered) {	/* answer now; libmicrohttpd closes the connection */
+		/* A body announced as too large is refused before it is read; the connection then closes. */
+		const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (length && strtoull(length, NULL, 10) > API_MAX_BODY_BYTES) {
 			memset(&res, 0, sizeof(res));
 			api_error(&res, 413, "the body is larger than 65536 bytes");
 			return respond(s, c, r, &res, true);
 		}
 		return MHD_YES;
 	}
+	if (*upload_data_size) {	/* a chunked body that grows too large is read and dropped */
+		if (!r->too_large && r->body.len + *upload_data_size <= API_MAX_BODY_BYTES)
+			buf_add(&r->body, upload_data, *upload_data_size);
+		else
+			r->too_large = true;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
 	if (r->answered)
 		return MHD_YES;
 	memset(&res, 0, sizeof(res));
+	if (r->too_large) {
+		api_error(&res, 413, "the body is larger than 65536 bytes");
+		return respond(s, c, r, &res, true);
+	}
 	if (r->late) {
 		api_error(&res, 503, "the server is shutting down; try again in a moment");
 		return respond(s, c, r, &res, true);
@@ -446,6 +452,5 @@ int server_run(const struct server_options *o, FILE *out, FILE *log, struct diag
 	free(s.rate);
 	pthread_mutex_destroy(&s.lock);
 	pthread_mutex_destroy(&s.rate_lock);
-	pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
-	return 0;
+	return 0;	/* the signals stay blocked: a second SIGTERM while draining must not kill the exit */
 }
