@@ -1,7 +1,7 @@
 # allied: one plain GNU Makefile (non-recursive; `make check` re-invokes it with BUILD and SANITIZE).
 #
 #   make            build build/allied with the knowledge base in data/ embedded
-#   make run        build, then run allied on the embedded data
+#   make run        build, then serve the web application and API on the embedded data
 #   make check      build with ASan+UBSan into build/san and run every test
 #   make bench      run the benchmarks in bench/ (not part of check)
 #   make sources    regenerate data/SOURCES.md from the data files
@@ -71,8 +71,10 @@ $(BUILD)/obj/embed.o: src/embed.S $(BUILD)/allied.db $(BUILD)/kb-hash.txt
 $(BUILD)/allied: $(FRONT_OBJS) $(BUILD)/liballied.a $(BUILD)/obj/embed.o
 	$(CC) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJS) $(BUILD)/obj/embed.o $(BUILD)/liballied.a $(LIBS)
 
+# LISTEN=0.0.0.0:8080 make run serves other machines too
+LISTEN ?= 127.0.0.1:8080
 run: $(BUILD)/allied
-	$(BUILD)/allied careers
+	$(BUILD)/allied serve --listen $(LISTEN)
 
 # ---- tests ----
 

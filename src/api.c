@@ -274,6 +274,16 @@ static int flag_value(const char *name, const char *value, struct api_response *
 	return -1;
 }
 
+/* A flag parameter: *out is whether it is set. -1 and res filled when its value is bad. */
+static int flag_param(const struct api_request *req, const char *name, bool *out, struct api_response *res)
+{
+	bool present;
+	const char *v = param(req, name, &present);
+	int set = present ? flag_value(name, v, res) : 0;
+	*out = set == 1;
+	return set < 0 ? -1 : 0;
+}
+
 /* An integer parameter in [lo, hi]; def when absent. -1 and res filled when bad. */
 static int int_param(const struct api_request *req, const char *name, long lo, long hi, long def, long *out,
 		     struct api_response *res)
@@ -805,20 +815,13 @@ static void h_path(struct api *api, const struct api_request *req, struct api_re
 	struct diag err;
 	size_t from = LADDER_START, to = 0;
 	long experience;
-	bool present;
-	int set, rc;
+	int rc;
 
 	if (check_params(req, names, NULL, res) < 0 || int_param(req, "experience", 0, 600, 0, &experience, res) < 0)
 		return;
 	o.experience_months = (int)experience;
-	const char *v = param(req, "part-time", &present);
-	if (present && (set = flag_value("part-time", v, res)) < 0)
+	if (flag_param(req, "part-time", &o.part_time, res) < 0 || flag_param(req, "cheapest", &o.cheapest, res) < 0)
 		return;
-	o.part_time = present && set;
-	v = param(req, "cheapest", &present);
-	if (present && (set = flag_value("cheapest", v, res)) < 0)
-		return;
-	o.cheapest = present && set;
 	const char *target = param(req, "to", NULL), *start = param(req, "from", NULL);
 	if (!target || !*target) {
 		api_error(res, 400, "say where you want to go: to=CAREER");
