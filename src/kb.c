@@ -5,6 +5,9 @@
  * walked field by field. Unknown keys are errors, so a misspelt field never silently vanishes.
  */
 #include "kb.h"
+#include "yload.h"
+
+_Static_assert(KB_MAX_ERRORS == YLOAD_MAX_ERRORS, "kb and yload count errors alike");
 #include "text.h"
 #include "xmalloc.h"
 
@@ -18,131 +21,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <yaml.h>
-
-struct loader {
-	const char *path;		/* for messages */
-	yaml_document_t doc;
-	struct diag *err;
-	int n_errors;
-};
-
-__attribute__((format(printf, 3, 4)))
-static void fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	ld->n_errors++;
-	if (ld->n_errors > KB_MAX_ERRORS)
-		return;
-	if (node)
-		diag_append(ld->err, ALLIED_EINVAL, "%s:%lu: %s", ld->path,
-			    (unsigned long)node->start_mark.line + 1, msg);
-	else
-		diag_append(ld->err, ALLIED_EINVAL, "%s: %s", ld->path, msg);
-}
-
-static yaml_node_t *node_at(struct loader *ld, int index)
-{
-	return yaml_document_get_node(&ld->doc, index);
-}
-
-/* The scalar text of node, or NULL (with an error naming field) when it is not a scalar. */
-static const char *scalar(struct loader *ld, yaml_node_t *node, const char *field)
-{
-	if (!node || node->type != YAML_SCALAR_NODE) {
-		fail(ld, node, "'%s' must be a single value", field);
-		return NULL;
-	}
-	return (const char *)node->data.scalar.value;
-}
-
-/* Copy of a non-empty scalar with surrounding whitespace trimmed, or NULL after an error. */
-static char *text_field(struct loader *ld, yaml_node_t *node, const char *field)
-{
-	const char *s = scalar(ld, node, field);
-	if (!s)
-		return NULL;
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t len = strlen(s);
-	while (len && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (!len) {
-		fail(ld, node, "'%s' is empty", field);
-		return NULL;
-	}
-	return xstrndup(s, len);
-}
-
-static int scale_field(struct loader *ld, yaml_node_t *node, const char *field, enum career_scale scale)
-{
-	const char *s = scalar(ld, node, field);
-	if (!s)
-		return CAREER_UNKNOWN;
-	int v = career_scale_parse(scale, s);
-	if (v == CAREER_UNKNOWN)
-		fail(ld, node, "'%s' has unknown value '%s' (allowed: %s)", field, s, career_scale_list(scale));
-	return v;
-}
-
-static int parse_int64(const char *s, int64_t *out)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v < 0)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int64_t count_field(struct loader *ld, yaml_node_t *node, const char *field)
-{
-	const char *s = scalar(ld, node, field);
-	int64_t v;
-	if (!s)
-		return CAREER_UNKNOWN;
-	if (parse_int64(s, &v) < 0) {
-		fail(ld, node, "'%s' must be a whole number of 0 or more, not '%s'", field, s);
-		return CAREER_UNKNOWN;
-	}
-	return v;
-}
-
-static double number_field(struct loader *ld, yaml_node_t *node, const char *field)
-{
-	const char *s = scalar(ld, node, field);
-	char *end;
-	if (!s)
-		return NAN;
-	double v = strtod(s, &end);
-	if (end == s || *end || !isfinite(v)) {
-		fail(ld, node, "'%s' must be a number, not '%s'", field, s);
-		return NAN;
-	}
-	return v;
-}
-
-static int is_date(const char *s)
-{
-	/* YYYY, YYYY-MM or YYYY-MM-DD */
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return 0;
-		} else if (!isdigit((unsigned char)s[i])) {
-			return 0;
-		}
-	}
-	return 1;
-}
 
 static int is_soc(const char *s, int with_detail)
 {
@@ -164,175 +42,16 @@ static int is_soc(const char *s, int with_detail)
 	return 1;
 }
 
-static char *soc_field(struct loader *ld, yaml_node_t *node, const char *field, int with_detail)
+static char *soc_field(struct yload *ld, yaml_node_t *node, const char *field, int with_detail)
 {
-	char *s = text_field(ld, node, field);
+	char *s = yload_text(ld, node, field);
 	if (s && !is_soc(s, with_detail)) {
-		fail(ld, node, "'%s' must look like %s, not '%s'", field,
+		yload_fail(ld, node, "'%s' must look like %s, not '%s'", field,
 		     with_detail ? "29-2052.00" : "29-2052", s);
 		free(s);
 		return NULL;
 	}
 	return s;
-}
-
-/* Calls fn for every item of a sequence node (a single scalar counts as a one-item list). */
-static void each_item(struct loader *ld, yaml_node_t *node, const char *field,
-		      void (*fn)(struct loader *, yaml_node_t *, void *), void *ctx)
-{
-	if (node && node->type == YAML_SCALAR_NODE) {
-		fn(ld, node, ctx);
-		return;
-	}
-	if (!node || node->type != YAML_SEQUENCE_NODE) {
-		fail(ld, node, "'%s' must be a list", field);
-		return;
-	}
-	for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++)
-		fn(ld, node_at(ld, *it), ctx);
-}
-
-struct strlist_ctx {
-	struct strvec *out;
-	const char *field;
-};
-
-static void add_string(struct loader *ld, yaml_node_t *node, void *vctx)
-{
-	struct strlist_ctx *ctx = vctx;
-	char *s = text_field(ld, node, ctx->field);
-	if (!s)
-		return;
-	if (strvec_contains(ctx->out, s)) {
-		fail(ld, node, "'%s' lists '%s' twice", ctx->field, s);
-		free(s);
-		return;
-	}
-	strvec_push_owned(ctx->out, s);
-}
-
-static void string_list(struct loader *ld, yaml_node_t *node, const char *field, struct strvec *out)
-{
-	struct strlist_ctx ctx = { out, field };
-	each_item(ld, node, field, add_string, &ctx);
-}
-
-/*
- * Mapping walker: for each key of a mapping node, find it in keys[] and call handle(index,
- * value). Unknown and repeated keys are errors; required keys are checked at the end.
- */
-struct field_spec {
-	const char *name;
-	int required;
-};
-
-typedef void field_fn(struct loader *ld, int which, yaml_node_t *value, void *ctx);
-
-static void walk_mapping(struct loader *ld, yaml_node_t *node, const char *what,
-			 const struct field_spec *keys, size_t n_keys, field_fn *handle, void *ctx)
-{
-	unsigned char seen[32] = { 0 };
-
-	if (!node || node->type != YAML_MAPPING_NODE) {
-		fail(ld, node, "%s must be a mapping of 'key: value' lines", what);
-		return;
-	}
-	for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(ld, p->key), *v = node_at(ld, p->value);
-		const char *name = scalar(ld, k, "key");
-		size_t i;
-		if (!name)
-			continue;
-		for (i = 0; i < n_keys; i++)
-			if (strcmp(keys[i].name, name) == 0)
-				break;
-		if (i == n_keys) {
-			fail(ld, k, "unknown field '%s' in %s", name, what);
-			continue;
-		}
-		if (seen[i]++) {
-			fail(ld, k, "field '%s' appears twice in %s", name, what);
-			continue;
-		}
-		handle(ld, (int)i, v, ctx);
-	}
-	for (size_t i = 0; i < n_keys; i++)
-		if (keys[i].required && !seen[i])
-			fail(ld, node, "%s has no '%s'", what, keys[i].name);
-}
-
-/* ---- sources ---- */
-
-enum { SRC_ID, SRC_TITLE, SRC_PUBLISHER, SRC_URL, SRC_AS_OF, SRC_CHECKED, SRC_LICENCE };
-static const struct field_spec source_keys[] = {
-	{ "id", 1 }, { "title", 1 }, { "publisher", 1 }, { "url", 1 },
-	{ "as_of", 0 }, { "checked", 0 }, { "licence", 0 },
-};
-
-static void source_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
-{
-	struct source *s = vctx;
-	switch (which) {
-	case SRC_ID:
-		s->id = text_field(ld, v, "id");
-		break;
-	case SRC_TITLE:
-		s->title = text_field(ld, v, "title");
-		break;
-	case SRC_PUBLISHER:
-		s->publisher = text_field(ld, v, "publisher");
-		break;
-	case SRC_URL:
-		s->url = text_field(ld, v, "url");
-		if (s->url && strncmp(s->url, "https://", 8) && strncmp(s->url, "http://", 7))
-			fail(ld, v, "'url' must start with https:// or http://");
-		break;
-	case SRC_AS_OF:
-	case SRC_CHECKED: {
-		char *d = text_field(ld, v, source_keys[which].name);
-		if (d && !is_date(d)) {
-			fail(ld, v, "'%s' must be a date like 2024-05 or 2024-05-31, not '%s'",
-			     source_keys[which].name, d);
-			free(d);
-			d = NULL;
-		}
-		if (which == SRC_AS_OF)
-			s->as_of = d;
-		else
-			s->checked = d;
-		break;
-	}
-	case SRC_LICENCE:
-		s->licence = text_field(ld, v, "licence");
-		break;
-	}
-}
-
-struct source_list {
-	struct source *v;
-	size_t n, cap;
-	const char *prefix;	/* required id prefix ("career-id/"), or NULL */
-};
-
-static void add_source(struct loader *ld, yaml_node_t *node, void *vctx)
-{
-	struct source_list *list = vctx;
-	struct source s;
-	int before = ld->n_errors;
-
-	source_init(&s);
-	walk_mapping(ld, node, "a source", source_keys, sizeof(source_keys) / sizeof(source_keys[0]),
-		     source_field, &s);
-	if (ld->n_errors == before && !s.as_of && !s.checked)
-		fail(ld, node, "source '%s' needs 'as_of' (the date it gives) or 'checked' (the day we read it)", s.id);
-	if (ld->n_errors == before && list->prefix && strncmp(s.id, list->prefix, strlen(list->prefix)))
-		fail(ld, node, "a career's own source id must start with '%s', not '%s'", list->prefix, s.id);
-	if (ld->n_errors != before) {
-		source_release(&s);
-		return;
-	}
-	xgrow((void **)&list->v, &list->cap, list->n + 1, sizeof(*list->v));
-	list->v[list->n++] = s;
 }
 
 /* ---- careers ---- */
@@ -341,7 +60,7 @@ enum {
 	F_ID, F_TITLE, F_GROUP, F_SOC, F_ONET, F_ALIASES, F_SUMMARY, F_DUTIES, F_WORK, F_INTERESTS,
 	F_EDUCATION, F_CERTS, F_REGULATION, F_PAY, F_OUTLOOK, F_INTEREST_PROFILE, F_SOURCES
 };
-static const struct field_spec career_keys[] = {
+static const struct yload_field career_keys[] = {
 	{ "id", 1 }, { "title", 1 }, { "group", 1 }, { "soc", 1 }, { "onet_soc", 1 },
 	{ "aliases", 0 }, { "summary", 1 }, { "duties", 1 }, { "work", 0 }, { "interests", 0 },
 	{ "education", 0 }, { "certifications", 0 }, { "regulation", 0 }, { "pay", 0 },
@@ -350,52 +69,52 @@ static const struct field_spec career_keys[] = {
 
 struct career_ctx {
 	struct career *c;
-	struct source_list *sources;
+	struct yload_sources *sources;
 	yaml_node_t *sources_node;
 	enum career_block block;	/* the block being read, for 'source' fields */
 };
 
-static void block_sources(struct loader *ld, yaml_node_t *v, struct career_ctx *ctx)
+static void block_sources(struct yload *ld, yaml_node_t *v, struct career_ctx *ctx)
 {
-	string_list(ld, v, "source", &ctx->c->block_sources[ctx->block]);
+	yload_strings(ld, v, "source", &ctx->c->block_sources[ctx->block]);
 }
 
 enum { W_CONTACT, W_BLOOD, W_PHYSICAL, W_SHIFTS, W_REMOTE, W_SETTINGS, W_SOURCE };
-static const struct field_spec work_keys[] = {
+static const struct yload_field work_keys[] = {
 	{ "patient_contact", 0 }, { "blood", 0 }, { "physical", 0 }, { "shifts", 0 },
 	{ "remote", 0 }, { "settings", 0 }, { "source", 1 },
 };
 
-static void add_shift(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_shift(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	unsigned *mask = vctx;
-	int s = scale_field(ld, node, "shifts", SCALE_SHIFT);
+	int s = yload_scale(ld, node, "shifts", SCALE_SHIFT);
 	if (s != CAREER_UNKNOWN)
 		*mask |= 1u << s;
 }
 
-static void work_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void work_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	struct career *c = ctx->c;
 	switch (which) {
 	case W_CONTACT:
-		c->patient_contact = scale_field(ld, v, "patient_contact", SCALE_CONTACT);
+		c->patient_contact = yload_scale(ld, v, "patient_contact", SCALE_CONTACT);
 		break;
 	case W_BLOOD:
-		c->blood = scale_field(ld, v, "blood", SCALE_BLOOD);
+		c->blood = yload_scale(ld, v, "blood", SCALE_BLOOD);
 		break;
 	case W_PHYSICAL:
-		c->physical = scale_field(ld, v, "physical", SCALE_PHYSICAL);
+		c->physical = yload_scale(ld, v, "physical", SCALE_PHYSICAL);
 		break;
 	case W_SHIFTS:
-		each_item(ld, v, "shifts", add_shift, &c->shifts);
+		yload_each(ld, v, "shifts", add_shift, &c->shifts);
 		break;
 	case W_REMOTE:
-		c->remote = scale_field(ld, v, "remote", SCALE_REMOTE);
+		c->remote = yload_scale(ld, v, "remote", SCALE_REMOTE);
 		break;
 	case W_SETTINGS:
-		string_list(ld, v, "settings", &c->settings);
+		yload_strings(ld, v, "settings", &c->settings);
 		break;
 	case W_SOURCE:
 		block_sources(ld, v, ctx);
@@ -404,24 +123,24 @@ static void work_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 }
 
 /* months: a number or [min, max] */
-static void months_field(struct loader *ld, yaml_node_t *v, int *out_lo, int *out_hi)
+static void months_field(struct yload *ld, yaml_node_t *v, int *out_lo, int *out_hi)
 {
 	int64_t lo, hi;
 	if (v && v->type == YAML_SEQUENCE_NODE) {
 		yaml_node_item_t *it = v->data.sequence.items.start;
 		if (v->data.sequence.items.top - it != 2) {
-			fail(ld, v, "'months' must be one number or [min, max]");
+			yload_fail(ld, v, "'months' must be one number or [min, max]");
 			return;
 		}
-		lo = count_field(ld, node_at(ld, it[0]), "months");
-		hi = count_field(ld, node_at(ld, it[1]), "months");
+		lo = yload_count(ld, yload_node(ld, it[0]), "months");
+		hi = yload_count(ld, yload_node(ld, it[1]), "months");
 	} else {
-		lo = hi = count_field(ld, v, "months");
+		lo = hi = yload_count(ld, v, "months");
 	}
 	if (lo == CAREER_UNKNOWN || hi == CAREER_UNKNOWN)
 		return;
 	if (lo > hi || hi > 240) {
-		fail(ld, v, "'months' range [%lld, %lld] is not a range of 0 to 240 months",
+		yload_fail(ld, v, "'months' range [%lld, %lld] is not a range of 0 to 240 months",
 		     (long long)lo, (long long)hi);
 		return;
 	}
@@ -430,29 +149,29 @@ static void months_field(struct loader *ld, yaml_node_t *v, int *out_lo, int *ou
 }
 
 enum { P_CREDENTIAL, P_MONTHS, P_NOTE };
-static const struct field_spec path_keys[] = { { "credential", 1 }, { "months", 0 }, { "note", 0 } };
+static const struct yload_field path_keys[] = { { "credential", 1 }, { "months", 0 }, { "note", 0 } };
 
-static void path_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void path_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_path *p = vctx;
 	switch (which) {
 	case P_CREDENTIAL:
-		p->credential = scale_field(ld, v, "credential", SCALE_CREDENTIAL);
+		p->credential = yload_scale(ld, v, "credential", SCALE_CREDENTIAL);
 		break;
 	case P_MONTHS:
 		months_field(ld, v, &p->months_min, &p->months_max);
 		break;
 	case P_NOTE:
-		p->note = text_field(ld, v, "note");
+		p->note = yload_text(ld, v, "note");
 		break;
 	}
 }
 
-static void add_path(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_path(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	struct career *c = vctx;
 	struct career_path p = { CAREER_UNKNOWN, CAREER_UNKNOWN, CAREER_UNKNOWN, NULL };
-	walk_mapping(ld, node, "an education path", path_keys, sizeof(path_keys) / sizeof(path_keys[0]),
+	yload_mapping(ld, node, "an education path", path_keys, sizeof(path_keys) / sizeof(path_keys[0]),
 		     path_field, &p);
 	size_t cap = c->n_paths;
 	xgrow((void **)&c->paths, &cap, c->n_paths + 1, sizeof(*c->paths));
@@ -460,17 +179,17 @@ static void add_path(struct loader *ld, yaml_node_t *node, void *vctx)
 }
 
 enum { E_ENTRY, E_PATHS, E_SOURCE };
-static const struct field_spec edu_keys[] = { { "entry", 0 }, { "paths", 1 }, { "source", 1 } };
+static const struct yload_field edu_keys[] = { { "entry", 0 }, { "paths", 1 }, { "source", 1 } };
 
-static void edu_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void edu_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	switch (which) {
 	case E_ENTRY:
-		ctx->c->entry_credential = scale_field(ld, v, "entry", SCALE_CREDENTIAL);
+		ctx->c->entry_credential = yload_scale(ld, v, "entry", SCALE_CREDENTIAL);
 		break;
 	case E_PATHS:
-		each_item(ld, v, "paths", add_path, ctx->c);
+		yload_each(ld, v, "paths", add_path, ctx->c);
 		break;
 	case E_SOURCE:
 		block_sources(ld, v, ctx);
@@ -479,34 +198,34 @@ static void edu_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 }
 
 enum { C_NAME, C_BODY, C_KIND, C_REQUIRED };
-static const struct field_spec cert_keys[] = {
+static const struct yload_field cert_keys[] = {
 	{ "name", 1 }, { "body", 0 }, { "kind", 1 }, { "required", 1 },
 };
 
-static void cert_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void cert_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_cert *cert = vctx;
 	switch (which) {
 	case C_NAME:
-		cert->name = text_field(ld, v, "name");
+		cert->name = yload_text(ld, v, "name");
 		break;
 	case C_BODY:
-		cert->body = text_field(ld, v, "body");
+		cert->body = yload_text(ld, v, "body");
 		break;
 	case C_KIND:
-		cert->kind = scale_field(ld, v, "kind", SCALE_CERT_KIND);
+		cert->kind = yload_scale(ld, v, "kind", SCALE_CERT_KIND);
 		break;
 	case C_REQUIRED:
-		cert->required = scale_field(ld, v, "required", SCALE_REQUIRED);
+		cert->required = yload_scale(ld, v, "required", SCALE_REQUIRED);
 		break;
 	}
 }
 
-static void add_cert(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_cert(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	struct career *c = vctx;
 	struct career_cert cert = { NULL, NULL, CAREER_UNKNOWN, CAREER_UNKNOWN };
-	walk_mapping(ld, node, "a certification", cert_keys, sizeof(cert_keys) / sizeof(cert_keys[0]),
+	yload_mapping(ld, node, "a certification", cert_keys, sizeof(cert_keys) / sizeof(cert_keys[0]),
 		     cert_field, &cert);
 	size_t cap = c->n_certs;
 	xgrow((void **)&c->certs, &cap, c->n_certs + 1, sizeof(*c->certs));
@@ -514,29 +233,29 @@ static void add_cert(struct loader *ld, yaml_node_t *node, void *vctx)
 }
 
 enum { CS_LIST, CS_SOURCE };
-static const struct field_spec certs_keys[] = { { "list", 1 }, { "source", 1 } };
+static const struct yload_field certs_keys[] = { { "list", 1 }, { "source", 1 } };
 
-static void certs_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void certs_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	if (which == CS_LIST)
-		each_item(ld, v, "list", add_cert, ctx->c);
+		yload_each(ld, v, "list", add_cert, ctx->c);
 	else
 		block_sources(ld, v, ctx);
 }
 
 enum { R_REGULATED, R_NOTE, R_SOURCE };
-static const struct field_spec reg_keys[] = { { "state_regulated", 1 }, { "note", 0 }, { "source", 1 } };
+static const struct yload_field reg_keys[] = { { "state_regulated", 1 }, { "note", 0 }, { "source", 1 } };
 
-static void reg_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void reg_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	switch (which) {
 	case R_REGULATED:
-		ctx->c->regulated = scale_field(ld, v, "state_regulated", SCALE_REGULATED);
+		ctx->c->regulated = yload_scale(ld, v, "state_regulated", SCALE_REGULATED);
 		break;
 	case R_NOTE:
-		ctx->c->regulation_note = text_field(ld, v, "note");
+		ctx->c->regulation_note = yload_text(ld, v, "note");
 		break;
 	case R_SOURCE:
 		block_sources(ld, v, ctx);
@@ -545,12 +264,12 @@ static void reg_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 }
 
 enum { PAY_SOC, PAY_MEDIAN, PAY_P10, PAY_P90, PAY_P90_CAPPED, PAY_SOURCE };
-static const struct field_spec pay_keys[] = {
+static const struct yload_field pay_keys[] = {
 	{ "soc", 1 }, { "median_usd", 0 }, { "p10_usd", 0 }, { "p90_usd", 0 },
 	{ "p90_capped", 0 }, { "source", 1 },
 };
 
-static void pay_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void pay_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	struct career *c = ctx->c;
@@ -559,18 +278,18 @@ static void pay_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 		c->pay_soc = soc_field(ld, v, "soc", 0);
 		break;
 	case PAY_MEDIAN:
-		c->wage_median_usd = count_field(ld, v, "median_usd");
+		c->wage_median_usd = yload_count(ld, v, "median_usd");
 		break;
 	case PAY_P10:
-		c->wage_p10_usd = count_field(ld, v, "p10_usd");
+		c->wage_p10_usd = yload_count(ld, v, "p10_usd");
 		break;
 	case PAY_P90:
-		c->wage_p90_usd = count_field(ld, v, "p90_usd");
+		c->wage_p90_usd = yload_count(ld, v, "p90_usd");
 		break;
 	case PAY_P90_CAPPED: {
-		const char *s = scalar(ld, v, "p90_capped");
+		const char *s = yload_scalar(ld, v, "p90_capped");
 		if (s && strcmp(s, "true") && strcmp(s, "false"))
-			fail(ld, v, "'p90_capped' must be true or false");
+			yload_fail(ld, v, "'p90_capped' must be true or false");
 		c->wage_p90_capped = s && strcmp(s, "true") == 0;
 		break;
 	}
@@ -581,12 +300,12 @@ static void pay_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
 }
 
 enum { O_SOC, O_EMP24, O_EMP34, O_CHANGE, O_OPENINGS, O_ENTRY, O_SOURCE };
-static const struct field_spec outlook_keys[] = {
+static const struct yload_field outlook_keys[] = {
 	{ "soc", 1 }, { "employment_2024", 0 }, { "employment_2034", 0 }, { "change_pct", 0 },
 	{ "openings_per_year", 0 }, { "entry_education", 0 }, { "source", 1 },
 };
 
-static void outlook_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void outlook_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	struct career *c = ctx->c;
@@ -595,19 +314,19 @@ static void outlook_field(struct loader *ld, int which, yaml_node_t *v, void *vc
 		c->outlook_soc = soc_field(ld, v, "soc", 0);
 		break;
 	case O_EMP24:
-		c->employment_2024 = count_field(ld, v, "employment_2024");
+		c->employment_2024 = yload_count(ld, v, "employment_2024");
 		break;
 	case O_EMP34:
-		c->employment_2034 = count_field(ld, v, "employment_2034");
+		c->employment_2034 = yload_count(ld, v, "employment_2034");
 		break;
 	case O_CHANGE:
-		c->change_pct = number_field(ld, v, "change_pct");
+		c->change_pct = yload_number(ld, v, "change_pct");
 		break;
 	case O_OPENINGS:
-		c->openings_per_year = count_field(ld, v, "openings_per_year");
+		c->openings_per_year = yload_count(ld, v, "openings_per_year");
 		break;
 	case O_ENTRY:
-		c->entry_education = text_field(ld, v, "entry_education");
+		c->entry_education = yload_text(ld, v, "entry_education");
 		break;
 	case O_SOURCE:
 		block_sources(ld, v, ctx);
@@ -616,25 +335,25 @@ static void outlook_field(struct loader *ld, int which, yaml_node_t *v, void *vc
 }
 
 enum { I_ONET, I_CODE, I_R, I_I, I_A, I_S, I_E, I_C, I_SOURCE };
-static const struct field_spec interest_keys[] = {
+static const struct yload_field interest_keys[] = {
 	{ "onet_soc", 1 }, { "code", 0 }, { "realistic", 1 }, { "investigative", 1 },
 	{ "artistic", 1 }, { "social", 1 }, { "enterprising", 1 }, { "conventional", 1 },
 	{ "source", 1 },
 };
 
-static void interest_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void interest_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	struct career *c = ctx->c;
 	if (which == I_ONET) {
 		c->interest_onet_soc = soc_field(ld, v, "onet_soc", 1);
 	} else if (which == I_CODE) {
-		const char *s = scalar(ld, v, "code");
+		const char *s = yload_scalar(ld, v, "code");
 		size_t n = s ? strlen(s) : 0;
 		if (!s)
 			return;
 		if (n < 1 || n > 3 || strspn(s, "RIASEC") != n) {
-			fail(ld, v, "'code' must be one to three of the letters R I A S E C, not '%s'", s);
+			yload_fail(ld, v, "'code' must be one to three of the letters R I A S E C, not '%s'", s);
 			return;
 		}
 		memcpy(c->interest_code, s, n + 1);
@@ -642,39 +361,39 @@ static void interest_field(struct loader *ld, int which, yaml_node_t *v, void *v
 		block_sources(ld, v, ctx);
 	} else {
 		const char *name = interest_keys[which].name;
-		double x = number_field(ld, v, name);
+		double x = yload_number(ld, v, name);
 		if (!isnan(x) && (x < 1.0 || x > 7.0)) {
-			fail(ld, v, "'%s' must be on O*NET's 1 to 7 scale, not %g", name, x);
+			yload_fail(ld, v, "'%s' must be on O*NET's 1 to 7 scale, not %g", name, x);
 			return;
 		}
 		c->riasec[which - I_R] = x;
 	}
 }
 
-static void sub_block(struct loader *ld, yaml_node_t *v, struct career_ctx *ctx, enum career_block block,
-		      const char *what, const struct field_spec *keys, size_t n, field_fn *fn)
+static void sub_block(struct yload *ld, yaml_node_t *v, struct career_ctx *ctx, enum career_block block,
+		      const char *what, const struct yload_field *keys, size_t n, yload_field_fn *fn)
 {
 	ctx->block = block;
-	walk_mapping(ld, v, what, keys, n, fn, ctx);
+	yload_mapping(ld, v, what, keys, n, fn, ctx);
 }
 
 #define SUB(block, what, keys, fn) sub_block(ld, v, ctx, block, what, keys, sizeof(keys) / sizeof(keys[0]), fn)
 
-static void career_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void career_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct career_ctx *ctx = vctx;
 	struct career *c = ctx->c;
 	switch (which) {
 	case F_ID:
-		c->id = text_field(ld, v, "id");
+		c->id = yload_text(ld, v, "id");
 		if (c->id && !text_is_slug(c->id))
-			fail(ld, v, "'id' must be lower-case letters, digits and '-', not '%s'", c->id);
+			yload_fail(ld, v, "'id' must be lower-case letters, digits and '-', not '%s'", c->id);
 		break;
 	case F_TITLE:
-		c->title = text_field(ld, v, "title");
+		c->title = yload_text(ld, v, "title");
 		break;
 	case F_GROUP:
-		c->group = scale_field(ld, v, "group", SCALE_GROUP);
+		c->group = yload_scale(ld, v, "group", SCALE_GROUP);
 		break;
 	case F_SOC:
 		c->soc = soc_field(ld, v, "soc", 0);
@@ -683,21 +402,21 @@ static void career_field(struct loader *ld, int which, yaml_node_t *v, void *vct
 		c->onet_soc = soc_field(ld, v, "onet_soc", 1);
 		break;
 	case F_ALIASES:
-		string_list(ld, v, "aliases", &c->aliases);
+		yload_strings(ld, v, "aliases", &c->aliases);
 		break;
 	case F_SUMMARY:
-		c->summary = text_field(ld, v, "summary");
+		c->summary = yload_text(ld, v, "summary");
 		break;
 	case F_DUTIES:
-		string_list(ld, v, "duties", &c->duties);
+		yload_strings(ld, v, "duties", &c->duties);
 		if (c->duties.n && (c->duties.n < 3 || c->duties.n > 6))
-			fail(ld, v, "'duties' lists %zu items; write 3 to 6", c->duties.n);
+			yload_fail(ld, v, "'duties' lists %zu items; write 3 to 6", c->duties.n);
 		break;
 	case F_WORK:
 		SUB(BLOCK_WORK, "'work'", work_keys, work_field);
 		break;
 	case F_INTERESTS:
-		string_list(ld, v, "interests", &c->interests);
+		yload_strings(ld, v, "interests", &c->interests);
 		break;
 	case F_EDUCATION:
 		SUB(BLOCK_EDUCATION, "'education'", edu_keys, edu_field);
@@ -725,35 +444,7 @@ static void career_field(struct loader *ld, int which, yaml_node_t *v, void *vct
 
 /* ---- documents ---- */
 
-static int parse_document(struct loader *ld, const char *yaml, size_t len)
-{
-	yaml_parser_t parser;
-	int ok;
-
-	if (!yaml_parser_initialize(&parser))
-		abort();	/* only fails when out of memory */
-	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
-	ok = yaml_parser_load(&parser, &ld->doc);
-	if (!ok) {
-		ld->n_errors++;
-		diag_append(ld->err, ALLIED_EINVAL, "%s:%lu:%lu: %s%s%s", ld->path,
-			    (unsigned long)parser.problem_mark.line + 1,
-			    (unsigned long)parser.problem_mark.column + 1,
-			    parser.problem ? parser.problem : "invalid YAML",
-			    parser.context ? " " : "", parser.context ? parser.context : "");
-	}
-	yaml_parser_delete(&parser);
-	if (!ok)
-		return -1;
-	if (!yaml_document_get_root_node(&ld->doc)) {
-		fail(ld, NULL, "the file is empty");
-		yaml_document_delete(&ld->doc);
-		return -1;
-	}
-	return 0;
-}
-
-static void check_career(struct loader *ld, yaml_node_t *root, struct career *c)
+static void check_career(struct yload *ld, yaml_node_t *root, struct career *c)
 {
 	if (c->n_paths && c->entry_credential != CAREER_UNKNOWN) {
 		size_t i;
@@ -761,7 +452,7 @@ static void check_career(struct loader *ld, yaml_node_t *root, struct career *c)
 			if (c->paths[i].credential == c->entry_credential)
 				break;
 		if (i == c->n_paths)
-			fail(ld, root, "education 'entry' is '%s' but no path has that credential",
+			yload_fail(ld, root, "education 'entry' is '%s' but no path has that credential",
 			     career_scale_id(SCALE_CREDENTIAL, c->entry_credential));
 	}
 }
@@ -769,19 +460,19 @@ static void check_career(struct loader *ld, yaml_node_t *root, struct career *c)
 int kb_parse_career(const char *name, const char *yaml, size_t len, struct career *c,
 		    struct source **sources, size_t *n_sources, struct diag *err)
 {
-	struct loader ld = { .path = name, .err = err };
-	struct source_list list = { NULL, 0, 0, NULL };
+	struct yload ld = { .path = name, .err = err };
+	struct yload_sources list = { NULL, 0, 0, NULL };
 	struct career_ctx ctx = { c, &list, NULL, BLOCK_WORK };
 
-	if (parse_document(&ld, yaml, len) < 0)
+	if (yload_parse(&ld, yaml, len) < 0)
 		return ALLIED_EINVAL;
 	yaml_node_t *root = yaml_document_get_root_node(&ld.doc);
-	walk_mapping(&ld, root, "a career", career_keys, sizeof(career_keys) / sizeof(career_keys[0]),
+	yload_mapping(&ld, root, "a career", career_keys, sizeof(career_keys) / sizeof(career_keys[0]),
 		     career_field, &ctx);
 	if (ctx.sources_node && c->id) {
 		char *prefix = xasprintf("%s/", c->id);
 		list.prefix = prefix;
-		each_item(&ld, ctx.sources_node, "sources", add_source, &list);
+		yload_each(&ld, ctx.sources_node, "sources", yload_add_source, &list);
 		free(prefix);
 	}
 	check_career(&ld, root, c);
@@ -794,29 +485,6 @@ int kb_parse_career(const char *name, const char *yaml, size_t len, struct caree
 }
 
 /* ---- files ---- */
-
-static int read_file(const char *path, char **data, size_t *len, struct diag *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[8192];
-	size_t n;
-
-	if (!f)
-		return diag_set(err, ALLIED_EIO, "cannot open '%s': %s", path, strerror(errno));
-	buf_init(&b, 0);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	int failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		buf_release(&b);
-		return diag_set(err, ALLIED_EIO, "cannot read '%s'", path);
-	}
-	*data = buf_detach(&b, len);
-	buf_release(&b);
-	return 0;
-}
 
 static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
 {
@@ -835,8 +503,8 @@ static void hash_file(struct kb *kb, const char *name, const char *data, size_t 
 }
 
 enum { V_INTERESTS, V_SETTINGS };
-static const struct field_spec vocab_keys[] = { { "interests", 1 }, { "settings", 1 } };
-static const struct field_spec item_keys[] = { { "id", 1 }, { "label", 1 } };
+static const struct yload_field vocab_keys[] = { { "interests", 1 }, { "settings", 1 } };
+static const struct yload_field item_keys[] = { { "id", 1 }, { "label", 1 } };
 
 struct vocab_list {
 	struct vocab_item **v;
@@ -844,31 +512,31 @@ struct vocab_list {
 	size_t cap;
 };
 
-static void item_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void item_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct vocab_item *it = vctx;
 	if (which == 0) {
-		it->id = text_field(ld, v, "id");
+		it->id = yload_text(ld, v, "id");
 		if (it->id && !text_is_slug(it->id))
-			fail(ld, v, "'id' must be lower-case letters, digits and '-', not '%s'", it->id);
+			yload_fail(ld, v, "'id' must be lower-case letters, digits and '-', not '%s'", it->id);
 	} else {
-		it->label = text_field(ld, v, "label");
+		it->label = yload_text(ld, v, "label");
 	}
 }
 
-static void add_vocab_item(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_vocab_item(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	struct vocab_list *list = vctx;
 	struct vocab_item it = { NULL, NULL };
-	walk_mapping(ld, node, "a vocabulary entry", item_keys, 2, item_field, &it);
+	yload_mapping(ld, node, "a vocabulary entry", item_keys, 2, item_field, &it);
 	for (size_t i = 0; it.id && i < *list->n; i++)
 		if ((*list->v)[i].id && strcmp((*list->v)[i].id, it.id) == 0)
-			fail(ld, node, "id '%s' appears twice", it.id);
+			yload_fail(ld, node, "id '%s' appears twice", it.id);
 	xgrow((void **)list->v, &list->cap, *list->n + 1, sizeof(**list->v));
 	(*list->v)[(*list->n)++] = it;
 }
 
-static void vocab_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void vocab_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct kb *kb = vctx;
 	struct vocab_list list;
@@ -876,24 +544,24 @@ static void vocab_field(struct loader *ld, int which, yaml_node_t *v, void *vctx
 		list = (struct vocab_list){ &kb->interests, &kb->n_interests, 0 };
 	else
 		list = (struct vocab_list){ &kb->settings, &kb->n_settings, 0 };
-	each_item(ld, v, vocab_keys[which].name, add_vocab_item, &list);
+	yload_each(ld, v, vocab_keys[which].name, add_vocab_item, &list);
 	if (*list.n > 64)
-		fail(ld, v, "at most 64 %s are supported", vocab_keys[which].name);
+		yload_fail(ld, v, "at most 64 %s are supported", vocab_keys[which].name);
 }
 
 static int load_vocabulary(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
 {
 	char *path = xasprintf("%s/vocabulary.yaml", dir), *data;
 	size_t len;
-	struct loader ld = { .path = path, .err = err };
+	struct yload ld = { .path = path, .err = err };
 
-	if (read_file(path, &data, &len, err) < 0) {
+	if (yload_read_file(path, &data, &len, err) < 0) {
 		free(path);
 		return ALLIED_EIO;
 	}
 	hash_file(kb, "vocabulary.yaml", data, len);
-	if (parse_document(&ld, data, len) == 0) {
-		walk_mapping(&ld, yaml_document_get_root_node(&ld.doc), "vocabulary.yaml", vocab_keys, 2,
+	if (yload_parse(&ld, data, len) == 0) {
+		yload_mapping(&ld, yaml_document_get_root_node(&ld.doc), "vocabulary.yaml", vocab_keys, 2,
 			     vocab_field, kb);
 		yaml_document_delete(&ld.doc);
 	}
@@ -907,16 +575,16 @@ static int load_sources(const char *dir, struct kb *kb, struct diag *err, int *n
 {
 	char *path = xasprintf("%s/sources.yaml", dir), *data;
 	size_t len;
-	struct loader ld = { .path = path, .err = err };
-	struct source_list list = { NULL, 0, 0, NULL };
+	struct yload ld = { .path = path, .err = err };
+	struct yload_sources list = { NULL, 0, 0, NULL };
 
-	if (read_file(path, &data, &len, err) < 0) {
+	if (yload_read_file(path, &data, &len, err) < 0) {
 		free(path);
 		return ALLIED_EIO;
 	}
 	hash_file(kb, "sources.yaml", data, len);
-	if (parse_document(&ld, data, len) == 0) {
-		each_item(&ld, yaml_document_get_root_node(&ld.doc), "sources.yaml", add_source, &list);
+	if (yload_parse(&ld, data, len) == 0) {
+		yload_each(&ld, yaml_document_get_root_node(&ld.doc), "sources.yaml", yload_add_source, &list);
 		yaml_document_delete(&ld.doc);
 	}
 	kb->sources = list.v;
@@ -957,7 +625,7 @@ static int list_careers(const char *dir, struct strvec *names, struct diag *err)
 /* ---- the interest inventory: quiz.yaml ---- */
 
 /* Parse a whole optional file under dir; *present is 0 when it does not exist. */
-static int load_optional(const char *dir, const char *name, struct kb *kb, struct loader *ld, char **path,
+static int load_optional(const char *dir, const char *name, struct kb *kb, struct yload *ld, char **path,
 			 int *present, struct diag *err)
 {
 	char *data;
@@ -969,39 +637,39 @@ static int load_optional(const char *dir, const char *name, struct kb *kb, struc
 	*present = 0;
 	if (access(*path, F_OK) != 0)
 		return 0;
-	if (read_file(*path, &data, &len, err) < 0)
+	if (yload_read_file(*path, &data, &len, err) < 0)
 		return ALLIED_EIO;
 	hash_file(kb, name, data, len);
-	*present = parse_document(ld, data, len) == 0;
+	*present = yload_parse(ld, data, len) == 0;
 	free(data);
 	return 0;
 }
 
 enum { Q_AREA, Q_TEXT };
-static const struct field_spec quiz_item_keys[] = { { "area", 1 }, { "text", 1 } };
+static const struct yload_field quiz_item_keys[] = { { "area", 1 }, { "text", 1 } };
 
-static void quiz_item_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void quiz_item_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct profile_item *it = vctx;
 	if (which == Q_TEXT) {
-		it->text = text_field(ld, v, "text");
+		it->text = yload_text(ld, v, "text");
 		return;
 	}
-	const char *s = scalar(ld, v, "area");
+	const char *s = yload_scalar(ld, v, "area");
 	if (s && (it->area = profile_area_parse(s)) < 0)
-		fail(ld, v, "'area' has unknown value '%s' (allowed: realistic, investigative, artistic, social, "
+		yload_fail(ld, v, "'area' has unknown value '%s' (allowed: realistic, investigative, artistic, social, "
 		     "enterprising, conventional)", s);
 }
 
-static void add_quiz_item(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_quiz_item(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	struct kb *kb = vctx;
 	struct profile_item it = { -1, NULL };
 	size_t cap = kb->n_quiz;
 
-	walk_mapping(ld, node, "a quiz item", quiz_item_keys, 2, quiz_item_field, &it);
+	yload_mapping(ld, node, "a quiz item", quiz_item_keys, 2, quiz_item_field, &it);
 	if (kb->n_quiz == PROFILE_MAX_ITEMS)
-		fail(ld, node, "the quiz can have at most %d items", PROFILE_MAX_ITEMS);
+		yload_fail(ld, node, "the quiz can have at most %d items", PROFILE_MAX_ITEMS);
 	if (it.area < 0 || !it.text || kb->n_quiz == PROFILE_MAX_ITEMS) {
 		free(it.text);
 		return;
@@ -1010,28 +678,28 @@ static void add_quiz_item(struct loader *ld, yaml_node_t *node, void *vctx)
 	kb->quiz[kb->n_quiz++] = it;
 }
 
-static void quiz_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void quiz_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	(void)which;
-	each_item(ld, v, "items", add_quiz_item, vctx);
+	yload_each(ld, v, "items", add_quiz_item, vctx);
 }
 
 static int load_quiz(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
 {
-	static const struct field_spec keys[] = { { "items", 1 } };
-	struct loader ld = { 0 };
+	static const struct yload_field keys[] = { { "items", 1 } };
+	struct yload ld = { 0 };
 	char *path;
 	int present, rc = load_optional(dir, "quiz.yaml", kb, &ld, &path, &present, err);
 
 	if (rc == 0 && present) {
 		yaml_node_t *root = yaml_document_get_root_node(&ld.doc);
-		walk_mapping(&ld, root, "quiz.yaml", keys, 1, quiz_field, kb);
+		yload_mapping(&ld, root, "quiz.yaml", keys, 1, quiz_field, kb);
 		for (int a = 0; a < RIASEC_COUNT && ld.n_errors == 0; a++) {
 			size_t k;
 			for (k = 0; k < kb->n_quiz && kb->quiz[k].area != a; k++)
 				;
 			if (k == kb->n_quiz)
-				fail(&ld, root, "the quiz has no item for the %s area", career_riasec_names[a]);
+				yload_fail(&ld, root, "the quiz has no item for the %s area", career_riasec_names[a]);
 		}
 		yaml_document_delete(&ld.doc);
 	}
@@ -1043,30 +711,30 @@ static int load_quiz(const char *dir, struct kb *kb, struct diag *err, int *n_er
 /* ---- career ladders: ladders.yaml ---- */
 
 enum { SP_ID, SP_TITLE, SP_BASED_ON, SP_SUMMARY, SP_SOURCE };
-static const struct field_spec specialty_keys[] = {
+static const struct yload_field specialty_keys[] = {
 	{ "id", 1 }, { "title", 1 }, { "based_on", 1 }, { "summary", 1 }, { "source", 1 },
 };
 
-static void specialty_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void specialty_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct specialty *s = vctx;
 	switch (which) {
 	case SP_ID:
-		s->id = text_field(ld, v, "id");
+		s->id = yload_text(ld, v, "id");
 		if (s->id && (!text_is_slug(s->id) || strcmp(s->id, "none") == 0))
-			fail(ld, v, "'id' must be lower-case letters, digits and '-' (and not 'none'), not '%s'", s->id);
+			yload_fail(ld, v, "'id' must be lower-case letters, digits and '-' (and not 'none'), not '%s'", s->id);
 		break;
 	case SP_TITLE:
-		s->title = text_field(ld, v, "title");
+		s->title = yload_text(ld, v, "title");
 		break;
 	case SP_BASED_ON:
-		s->based_on = text_field(ld, v, "based_on");
+		s->based_on = yload_text(ld, v, "based_on");
 		break;
 	case SP_SUMMARY:
-		s->summary = text_field(ld, v, "summary");
+		s->summary = yload_text(ld, v, "summary");
 		break;
 	case SP_SOURCE:
-		string_list(ld, v, "source", &s->sources);
+		yload_strings(ld, v, "source", &s->sources);
 		break;
 	}
 }
@@ -1074,13 +742,13 @@ static void specialty_field(struct loader *ld, int which, yaml_node_t *v, void *
 struct ladder_lists {
 	struct kb *kb;
 	size_t cap_specialties, cap_steps;
-	struct source_list sources;
+	struct yload_sources sources;
 	yaml_node_t **step_nodes;	/* each step's node, for messages */
 	yaml_node_t **specialty_nodes;
 	size_t cap_step_nodes, cap_specialty_nodes;
 };
 
-static void add_specialty(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_specialty(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	struct ladder_lists *lists = vctx;
 	struct kb *kb = lists->kb;
@@ -1088,7 +756,7 @@ static void add_specialty(struct loader *ld, yaml_node_t *node, void *vctx)
 	int before = ld->n_errors;
 
 	specialty_init(&s);
-	walk_mapping(ld, node, "a specialty", specialty_keys, sizeof(specialty_keys) / sizeof(specialty_keys[0]),
+	yload_mapping(ld, node, "a specialty", specialty_keys, sizeof(specialty_keys) / sizeof(specialty_keys[0]),
 		     specialty_field, &s);
 	if (ld->n_errors != before) {
 		specialty_release(&s);
@@ -1105,68 +773,68 @@ enum {
 	ST_FROM, ST_TO, ST_BRIDGE, ST_CREDENTIAL, ST_KIND, ST_MONTHS, ST_EXPERIENCE, ST_ACCREDITATION, ST_EXAM,
 	ST_LICENCE, ST_NOTE, ST_SOURCE
 };
-static const struct field_spec step_keys[] = {
+static const struct yload_field step_keys[] = {
 	{ "from", 1 }, { "to", 1 }, { "bridge", 1 }, { "credential", 1 }, { "kind", 1 }, { "months", 0 },
 	{ "experience_months", 0 }, { "accreditation", 0 }, { "exam", 0 }, { "licence", 0 }, { "note", 0 },
 	{ "source", 1 },
 };
 
-static void step_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void step_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct ladder_step *s = vctx;
 	switch (which) {
 	case ST_FROM:
-		s->from = text_field(ld, v, "from");
+		s->from = yload_text(ld, v, "from");
 		break;
 	case ST_TO:
-		s->to = text_field(ld, v, "to");
+		s->to = yload_text(ld, v, "to");
 		break;
 	case ST_BRIDGE:
-		s->bridge = text_field(ld, v, "bridge");
+		s->bridge = yload_text(ld, v, "bridge");
 		break;
 	case ST_CREDENTIAL:
-		s->credential = scale_field(ld, v, "credential", SCALE_CREDENTIAL);
+		s->credential = yload_scale(ld, v, "credential", SCALE_CREDENTIAL);
 		break;
 	case ST_KIND: {
-		const char *k = scalar(ld, v, "kind");
+		const char *k = yload_scalar(ld, v, "kind");
 		if (k && strcmp(k, "study") == 0)
 			s->kind = STEP_STUDY;
 		else if (k && strcmp(k, "work") == 0)
 			s->kind = STEP_WORK;
 		else if (k)
-			fail(ld, v, "'kind' has unknown value '%s' (allowed: study, work)", k);
+			yload_fail(ld, v, "'kind' has unknown value '%s' (allowed: study, work)", k);
 		break;
 	}
 	case ST_MONTHS:
 		months_field(ld, v, &s->months_min, &s->months_max);
 		break;
 	case ST_EXPERIENCE: {
-		int64_t m = count_field(ld, v, "experience_months");
+		int64_t m = yload_count(ld, v, "experience_months");
 		if (m > 240)
-			fail(ld, v, "'experience_months' must be 0 to 240, not %lld", (long long)m);
+			yload_fail(ld, v, "'experience_months' must be 0 to 240, not %lld", (long long)m);
 		else if (m != CAREER_UNKNOWN)
 			s->experience_months = (int)m;
 		break;
 	}
 	case ST_ACCREDITATION:
-		s->accreditation = text_field(ld, v, "accreditation");
+		s->accreditation = yload_text(ld, v, "accreditation");
 		break;
 	case ST_EXAM:
-		s->exam = text_field(ld, v, "exam");
+		s->exam = yload_text(ld, v, "exam");
 		break;
 	case ST_LICENCE:
-		s->licence = text_field(ld, v, "licence");
+		s->licence = yload_text(ld, v, "licence");
 		break;
 	case ST_NOTE:
-		s->note = text_field(ld, v, "note");
+		s->note = yload_text(ld, v, "note");
 		break;
 	case ST_SOURCE:
-		string_list(ld, v, "source", &s->sources);
+		yload_strings(ld, v, "source", &s->sources);
 		break;
 	}
 }
 
-static void add_step(struct loader *ld, yaml_node_t *node, void *vctx)
+static void add_step(struct yload *ld, yaml_node_t *node, void *vctx)
 {
 	struct ladder_lists *lists = vctx;
 	struct kb *kb = lists->kb;
@@ -1174,9 +842,9 @@ static void add_step(struct loader *ld, yaml_node_t *node, void *vctx)
 	int before = ld->n_errors;
 
 	ladder_step_init(&s);
-	walk_mapping(ld, node, "a ladder step", step_keys, sizeof(step_keys) / sizeof(step_keys[0]), step_field, &s);
+	yload_mapping(ld, node, "a ladder step", step_keys, sizeof(step_keys) / sizeof(step_keys[0]), step_field, &s);
 	if (ld->n_errors == before && strcmp(s.from, s.to) == 0)
-		fail(ld, node, "a step cannot lead from '%s' to itself", s.from);
+		yload_fail(ld, node, "a step cannot lead from '%s' to itself", s.from);
 	if (ld->n_errors != before) {
 		ladder_step_release(&s);
 		return;
@@ -1188,17 +856,17 @@ static void add_step(struct loader *ld, yaml_node_t *node, void *vctx)
 }
 
 enum { L_SPECIALTIES, L_STEPS, L_SOURCES };
-static const struct field_spec ladders_keys[] = { { "specialties", 0 }, { "steps", 1 }, { "sources", 0 } };
+static const struct yload_field ladders_keys[] = { { "specialties", 0 }, { "steps", 1 }, { "sources", 0 } };
 
-static void ladders_field(struct loader *ld, int which, yaml_node_t *v, void *vctx)
+static void ladders_field(struct yload *ld, int which, yaml_node_t *v, void *vctx)
 {
 	struct ladder_lists *lists = vctx;
 	if (which == L_SPECIALTIES) {
-		each_item(ld, v, "specialties", add_specialty, lists);
+		yload_each(ld, v, "specialties", add_specialty, lists);
 	} else if (which == L_STEPS) {
-		each_item(ld, v, "steps", add_step, lists);
+		yload_each(ld, v, "steps", add_step, lists);
 	} else {
-		each_item(ld, v, "sources", add_source, &lists->sources);
+		yload_each(ld, v, "sources", yload_add_source, &lists->sources);
 	}
 }
 
@@ -1218,47 +886,47 @@ const struct specialty *kb_specialty(const struct kb *kb, const char *id)
 	return NULL;
 }
 
-static void check_cited(struct loader *ld, const struct kb *kb, yaml_node_t *node, const struct strvec *ids)
+static void check_cited(struct yload *ld, const struct kb *kb, yaml_node_t *node, const struct strvec *ids)
 {
 	for (size_t k = 0; k < ids->n; k++)
 		if (!kb_source(kb, ids->v[k]))
-			fail(ld, node, "cites unknown source '%s'", ids->v[k]);
+			yload_fail(ld, node, "cites unknown source '%s'", ids->v[k]);
 }
 
 /* References from ladders to careers, specialties and sources (the careers are loaded). */
-static void check_ladders(struct loader *ld, const struct kb *kb, struct ladder_lists *lists)
+static void check_ladders(struct yload *ld, const struct kb *kb, struct ladder_lists *lists)
 {
 	for (size_t i = 0; i < kb->n_specialties; i++) {
 		const struct specialty *s = &kb->specialties[i];
 		yaml_node_t *node = lists->specialty_nodes[i];
 		if (find_career(kb, s->id))
-			fail(ld, node, "specialty id '%s' is also a career id", s->id);
+			yload_fail(ld, node, "specialty id '%s' is also a career id", s->id);
 		if (kb_specialty(kb, s->id) != s)
-			fail(ld, node, "specialty id '%s' appears twice", s->id);
+			yload_fail(ld, node, "specialty id '%s' appears twice", s->id);
 		if (!find_career(kb, s->based_on))
-			fail(ld, node, "'based_on' names unknown career '%s'", s->based_on);
+			yload_fail(ld, node, "'based_on' names unknown career '%s'", s->based_on);
 		check_cited(ld, kb, node, &s->sources);
 	}
 	for (size_t i = 0; i < kb->n_steps; i++) {
 		const struct ladder_step *s = &kb->steps[i];
 		yaml_node_t *node = lists->step_nodes[i];
 		if (strcmp(s->from, "none") && !find_career(kb, s->from) && !kb_specialty(kb, s->from))
-			fail(ld, node, "'from' names unknown career or specialty '%s'", s->from);
+			yload_fail(ld, node, "'from' names unknown career or specialty '%s'", s->from);
 		if (!find_career(kb, s->to) && !kb_specialty(kb, s->to))
-			fail(ld, node, "'to' names unknown career or specialty '%s'", s->to);
+			yload_fail(ld, node, "'to' names unknown career or specialty '%s'", s->to);
 		check_cited(ld, kb, node, &s->sources);
 	}
 }
 
 static int load_ladders(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
 {
-	struct loader ld = { 0 };
+	struct yload ld = { 0 };
 	struct ladder_lists lists = { .kb = kb, .sources = { NULL, 0, 0, "ladder/" } };
 	char *path;
 	int present, rc = load_optional(dir, "ladders.yaml", kb, &ld, &path, &present, err);
 
 	if (rc == 0 && present) {
-		walk_mapping(&ld, yaml_document_get_root_node(&ld.doc), "ladders.yaml", ladders_keys, 3, ladders_field,
+		yload_mapping(&ld, yaml_document_get_root_node(&ld.doc), "ladders.yaml", ladders_keys, 3, ladders_field,
 			     &lists);
 		if (lists.sources.n) {
 			size_t cap = kb->n_sources;
@@ -1369,7 +1037,7 @@ int kb_load(const char *dir, struct kb *kb, struct diag *err)
 		struct diag one;
 
 		career_init(c);
-		if ((rc = read_file(path, &data, &len, err)) < 0) {
+		if ((rc = yload_read_file(path, &data, &len, err)) < 0) {
 			free(path);
 			goto fail;
 		}
