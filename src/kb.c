@@ -5,11 +5,9 @@
  * walked field by field. Unknown keys are errors, so a misspelt field never silently vanishes.
  */
 #include "kb.h"
-#include "yload.h"
-
-_Static_assert(KB_MAX_ERRORS == YLOAD_MAX_ERRORS, "kb and yload count errors alike");
 #include "text.h"
 #include "xmalloc.h"
+#include "yload.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -21,6 +19,8 @@ _Static_assert(KB_MAX_ERRORS == YLOAD_MAX_ERRORS, "kb and yload count errors ali
 #include <string.h>
 #include <unistd.h>
 #include <yaml.h>
+
+_Static_assert(KB_MAX_ERRORS == YLOAD_MAX_ERRORS, "kb and yload count errors alike");
 
 static int is_soc(const char *s, int with_detail)
 {
