@@ -24,13 +24,13 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf text career yload kb catalog store filter search profile match ladder render report api assets
+LIB_MODULES := xmalloc diag buf text career yload training kb catalog store filter search profile match ladder render report api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
 FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
-DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml)
+DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml data/training/*.yaml)
 
 .PHONY: all run check test unit e2e api data-check bench sources clean
 .DELETE_ON_ERROR:

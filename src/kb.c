@@ -946,6 +946,42 @@ static int load_ladders(const char *dir, struct kb *kb, struct diag *err, int *n
 	return rc;
 }
 
+/* ---- training (data/training/, see training.c) ---- */
+
+static bool has_career(const char *id, void *ctx)
+{
+	return find_career(ctx, id) != NULL;
+}
+
+static bool has_source(const char *id, void *ctx)
+{
+	return kb_source(ctx, id) != NULL;
+}
+
+static void hash_training_file(const char *path, const char *data, size_t len, void *ctx)
+{
+	const char *name = strstr(path, "training/");
+	hash_file(ctx, name ? name : path, data, len);
+}
+
+static int load_training(const char *dir, struct kb *kb, struct diag *err, int *n_errors)
+{
+	struct training_refs refs = { has_career, has_source, hash_training_file, kb };
+	struct training *t = &kb->training;
+	int rc = training_load(dir, t, &refs, err, n_errors);
+
+	if (t->n_sources) {	/* the kb lists every source; the training model keeps none of its own */
+		size_t cap = kb->n_sources;
+		xgrow((void **)&kb->sources, &cap, kb->n_sources + t->n_sources, sizeof(*kb->sources));
+		memcpy(kb->sources + kb->n_sources, t->sources, t->n_sources * sizeof(*t->sources));
+		kb->n_sources += t->n_sources;
+		free(t->sources);
+		t->sources = NULL;
+		t->n_sources = 0;
+	}
+	return rc;
+}
+
 static int has_vocab(const struct vocab_item *v, size_t n, const char *id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1065,7 +1101,8 @@ int kb_load(const char *dir, struct kb *kb, struct diag *err)
 		}
 		free(src);
 	}
-	if ((rc = load_quiz(dir, kb, err, &n_errors)) < 0 || (rc = load_ladders(dir, kb, err, &n_errors)) < 0)
+	if ((rc = load_quiz(dir, kb, err, &n_errors)) < 0 || (rc = load_ladders(dir, kb, err, &n_errors)) < 0 ||
+	    (rc = load_training(dir, kb, err, &n_errors)) < 0)
 		goto fail;
 	if (n_errors == 0)
 		check_references(kb, &files, dir, err, &n_errors);
@@ -1119,5 +1156,6 @@ void kb_release(struct kb *kb)
 	for (size_t i = 0; i < kb->n_steps; i++)
 		ladder_step_release(&kb->steps[i]);
 	free(kb->steps);
+	training_release(&kb->training);
 	kb_init(kb);
 }

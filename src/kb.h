@@ -2,8 +2,8 @@
  * kb: the curated knowledge base in data/, parsed and checked.
  *
  * Model layer. kb_load reads data/vocabulary.yaml, data/sources.yaml, data/careers/<id>.yaml
- * and, when present, data/quiz.yaml (the interest inventory) and data/ladders.yaml (career
- * ladders) with libyaml and checks every field: allowed values, required fields, references between
+ * and, when present, data/quiz.yaml (the interest inventory), data/ladders.yaml (career
+ * ladders) and data/training/ (programs, accreditors, state rules: training.h) with libyaml and checks every field: allowed values, required fields, references between
  * files (source ids, vocabulary ids), unique ids and names. It never touches the database; the
  * store compiles a loaded kb into SQLite. Errors name the file and line ("file:line: message");
  * up to KB_MAX_ERRORS are collected before giving up.
@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "ladder.h"
 #include "profile.h"
+#include "training.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -41,6 +42,7 @@ struct kb {
 	size_t n_specialties;
 	struct ladder_step *steps;	/* ladders.yaml, in file order */
 	size_t n_steps;
+	struct training training;	/* data/training/: programs, accreditors, state rules; sources in sources */
 	uint64_t content_hash;		/* FNV-1a over every file's name and bytes */
 };
 
