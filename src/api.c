@@ -12,6 +12,7 @@
 #include "report.h"
 #include "search.h"
 #include "store.h"
+#include "training.h"
 #include "xmalloc.h"
 
 #include <jansson.h>
@@ -842,6 +843,43 @@ static void h_path(struct api *api, const struct api_request *req, struct api_re
 		respond_json(res, 200, render_plan(&api->ladder, from, to, &o, &plan));
 }
 
+static void h_rules(struct api *api, const struct api_request *req, struct api_response *res)
+{
+	static const char *const names[] = { "career", "state", NULL };
+	struct store *st = NULL;
+	struct diag err;
+	char code[3], *id = NULL, *title = NULL;
+	json_t *doc = NULL;
+	int rc;
+
+	if (check_params(req, names, NULL, res) < 0)
+		return;
+	const char *career = param(req, "career", NULL), *state = param(req, "state", NULL);
+	if (!career || !*career) {
+		api_error(res, 400, "which career? give career=CAREER");
+		return;
+	}
+	if (state && !training_state_parse(state, code)) {
+		errorf(res, 400, "state: '%.20s' is not a two-letter US state code (NJ, NY, PA, CA, TX, FL ...)", state);
+		return;
+	}
+	diag_init(&err);
+	rc = get_store(api, &st, &err);
+	if (rc == 0)
+		rc = report_resolve(st, career, &id, &err);
+	if (rc == 0)
+		rc = store_career_title(st, id, &title, &err);
+	if (rc == 0)
+		rc = report_rules(st, id, title, state ? code : NULL, &doc, &err);
+	put_store(api, st, rc);
+	if (rc < 0)
+		fail(res, &err);
+	else
+		respond_json(res, 200, doc);
+	free(id);
+	free(title);
+}
+
 /* ---- routing ---- */
 
 static bool is(const struct api_request *req, const char *method)
@@ -902,6 +940,8 @@ void api_handle(struct api *api, const struct api_request *req, struct api_respo
 		GET_ONLY(h_quiz(api, req, res));
 	if (strcmp(path, "/api/v1/path") == 0)
 		GET_ONLY(h_path(api, req, res));
+	if (strcmp(path, "/api/v1/rules") == 0)
+		GET_ONLY(h_rules(api, req, res));
 	if (strcmp(path, "/api/v1/match") == 0) {
 		if (is(req, "POST"))
 			h_match(api, req, res);

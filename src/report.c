@@ -5,6 +5,7 @@
 #include "render.h"
 #include "search.h"
 #include "text.h"
+#include "training.h"
 #include "xmalloc.h"
 
 #include <stdlib.h>
@@ -160,4 +161,116 @@ int report_compare(struct store *st, const struct career *c, size_t n, const str
 	if (p)
 		json_object_set_new(*doc, "query", render_match_query(p, cat));
 	return 0;
+}
+
+/* The sources with these ids, rendered in order (a missing one is left out). */
+static int sources_json(struct store *st, const struct strvec *ids, json_t **out, struct diag *err)
+{
+	struct source *src = NULL;
+	size_t n = 0;
+	int rc = store_get_sources(st, ids, &src, &n, err);
+	*out = json_array();
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0)
+			json_array_append_new(*out, render_source(&src[i]));
+		source_release(&src[i]);
+	}
+	free(src);
+	return rc;
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* [{"id", "acronym", "name"}] for accreditor ids. */
+static int accreditors_json(struct store *st, const struct strvec *ids, json_t **out, struct diag *err)
+{
+	*out = json_array();
+	for (size_t i = 0; i < ids->n; i++) {
+		char *acronym = NULL, *name = NULL;
+		int rc = store_accreditor_name(st, ids->v[i], &acronym, &name, err);
+		if (rc < 0)
+			return rc;
+		json_array_append_new(*out, json_pack("{s:s, s:o, s:s}", "id", ids->v[i], "acronym", str_or_null(acronym),
+						      "name", name));
+		free(acronym);
+		free(name);
+	}
+	return 0;
+}
+
+int report_rules(struct store *st, const char *career_id, const char *title, const char *state, json_t **doc,
+		 struct diag *err)
+{
+	struct state_rule *rules = NULL, *all = NULL;
+	struct exam_route *routes = NULL;
+	size_t n_rules = 0, n_all = 0, n_routes = 0;
+	json_t *jrules = json_array(), *jroutes = json_array(), *known = json_array(), *src = NULL;
+	int rc = store_get_rules(st, career_id, state, &rules, &n_rules, err);
+
+	if (rc == 0)
+		rc = store_get_rules(st, career_id, NULL, &all, &n_all, err);
+	if (rc == 0)
+		rc = store_get_exam_routes(st, career_id, &routes, &n_routes, err);
+	for (size_t i = 0; rc == 0 && i < n_all; i++) {
+		size_t k;
+		for (k = 0; k < i; k++)
+			if (strcmp(all[k].state, all[i].state) == 0)
+				break;
+		if (k == i)
+			json_array_append_new(known, json_string(all[i].state));
+	}
+	for (size_t i = 0; rc == 0 && i < n_rules; i++) {
+		const struct state_rule *r = &rules[i];
+		src = NULL;
+		if ((rc = sources_json(st, &r->sources, &src, err)) < 0) {
+			json_decref(src);
+			break;
+		}
+		json_array_append_new(jrules, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"state", r->state, "state_name", training_state_name(r->state),
+			"requirement", training_requirement_id(r->requirement),
+			"requirement_label", training_requirement_label(r->requirement),
+			"authority", str_or_null(r->authority), "credential", str_or_null(r->credential),
+			"legal_basis", str_or_null(r->legal_basis), "note", str_or_null(r->note),
+			"as_of", str_or_null(r->as_of), "sources", src));
+	}
+	for (size_t i = 0; rc == 0 && i < n_routes; i++) {
+		const struct exam_route *r = &routes[i];
+		if (state && r->state[0] && strcmp(r->state, state) != 0)
+			continue;	/* another state's licence route */
+		json_t *acc = NULL;
+		src = NULL;
+		if ((rc = accreditors_json(st, &r->accreditors, &acc, err)) < 0 ||
+		    (rc = sources_json(st, &r->sources, &src, err)) < 0) {
+			json_decref(acc);
+			json_decref(src);
+			break;
+		}
+		json_array_append_new(jroutes, json_pack("{s:o, s:s, s:s, s:o, s:o, s:o, s:o}",
+			"state", r->state[0] ? json_string(r->state) : json_null(), "exam", r->exam,
+			"requires", training_route_id(r->requires), "accreditors", acc,
+			"effective", str_or_null(r->effective), "note", str_or_null(r->note), "sources", src));
+	}
+	if (rc == 0)
+		*doc = json_pack("{s:{s:s, s:s}, s:o, s:o, s:o, s:o}", "career", "id", career_id, "title", title,
+				 "state", str_or_null(state), "rules", jrules, "exam_routes", jroutes, "states_known",
+				 known);
+	else {
+		json_decref(jrules);
+		json_decref(jroutes);
+		json_decref(known);
+	}
+	for (size_t i = 0; i < n_rules; i++)
+		state_rule_release(&rules[i]);
+	for (size_t i = 0; i < n_all; i++)
+		state_rule_release(&all[i]);
+	for (size_t i = 0; i < n_routes; i++)
+		exam_route_release(&routes[i]);
+	free(rules);
+	free(all);
+	free(routes);
+	return rc;
 }

@@ -42,4 +42,12 @@ json_t *report_match(const struct match_prefs *p, const struct catalog *cat, siz
 int report_compare(struct store *st, const struct career *c, size_t n, const struct catalog *vocab,
 		   const struct match_prefs *p, const struct catalog *cat, json_t **doc, struct diag *err);
 
+/*
+ * What it takes to work as career_id (titled title) in a state: the state rules (every state's,
+ * or only state's when not NULL), the career's exam routes, and the states allied has rules for
+ * (*doc: new reference; the shape is in docs/json.md, "allied rules").
+ */
+int report_rules(struct store *st, const char *career_id, const char *title, const char *state, json_t **doc,
+		 struct diag *err);
+
 #endif

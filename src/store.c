@@ -63,7 +63,25 @@ static const char schema_sql[] =
 	"CREATE TABLE ladder_step(seq INTEGER PRIMARY KEY, from_id TEXT NOT NULL, to_id TEXT NOT NULL,\n"
 	"  bridge TEXT NOT NULL, credential INTEGER NOT NULL, kind INTEGER NOT NULL, months_min INTEGER,\n"
 	"  months_max INTEGER, experience_months INTEGER NOT NULL, accreditation TEXT, exam TEXT,\n"
-	"  licence TEXT, note TEXT, sources TEXT NOT NULL);\n";
+	"  licence TEXT, note TEXT, sources TEXT NOT NULL);\n"
+	/* training (training.h); lists of ids are separated by spaces */
+	"CREATE TABLE accreditor(id TEXT PRIMARY KEY, name TEXT NOT NULL, acronym TEXT, kind INTEGER NOT NULL,\n"
+	"  recognized_by INTEGER NOT NULL, grants_through TEXT, scope TEXT NOT NULL, note TEXT, sources TEXT NOT NULL);\n"
+	"CREATE TABLE institution(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, campus TEXT,\n"
+	"  city TEXT, state TEXT NOT NULL, zip TEXT, ipeds_unitid INTEGER, latitude REAL, longitude REAL,\n"
+	"  accreditor TEXT, note TEXT, sources TEXT NOT NULL);\n"
+	"CREATE TABLE program(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, institution_num INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL, careers TEXT NOT NULL, career_name TEXT, credential INTEGER, months REAL,\n"
+	"  schedule INTEGER NOT NULL, accreditor TEXT, status INTEGER NOT NULL, admission INTEGER, cost_usd INTEGER,\n"
+	"  clinical_hours INTEGER, exam_pass_pct REAL, completion_pct REAL, placement_pct REAL, outcomes_year INTEGER,\n"
+	"  campus_unknown INTEGER NOT NULL, note TEXT, as_of TEXT, sources TEXT NOT NULL);\n"
+	"CREATE TABLE program_career(career_id TEXT NOT NULL, program_num INTEGER NOT NULL,\n"
+	"  PRIMARY KEY(career_id, program_num)) WITHOUT ROWID;\n"
+	"CREATE TABLE state_rule(seq INTEGER PRIMARY KEY, state TEXT NOT NULL, careers TEXT NOT NULL, career_name TEXT,\n"
+	"  requirement INTEGER NOT NULL, authority TEXT, credential TEXT, legal_basis TEXT, note TEXT, as_of TEXT,\n"
+	"  sources TEXT NOT NULL);\n"
+	"CREATE TABLE exam_route(seq INTEGER PRIMARY KEY, career_id TEXT NOT NULL, state TEXT, exam TEXT NOT NULL,\n"
+	"  requires INTEGER NOT NULL, accreditors TEXT NOT NULL, effective TEXT, note TEXT, sources TEXT NOT NULL);\n";
 
 enum { CT_ALIAS = 1, CT_DUTY = 2, CT_SETTING = 3, CT_INTEREST = 4 };
 
@@ -464,6 +482,129 @@ static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct
 	return rc;
 }
 
+static void bind_joined(sqlite3_stmt *q, int i, const struct strvec *sv)
+{
+	sqlite3_bind_text(q, i, joined(sv), -1, free);
+}
+
+static int insert_training(struct store *st, const struct training *t, struct diag *err)
+{
+	sqlite3_stmt *acc = NULL, *inst = NULL, *prog = NULL, *pc = NULL, *rule = NULL, *route = NULL;
+	int64_t program_num = 0;
+	int rc = prepare(st, "INSERT INTO accreditor VALUES(?,?,?,?,?,?,?,?,?)", &acc, err);
+
+	if (!rc) rc = prepare(st, "INSERT INTO institution VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &inst, err);
+	if (!rc) rc = prepare(st, "INSERT INTO program VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &prog, err);
+	if (!rc) rc = prepare(st, "INSERT OR IGNORE INTO program_career VALUES(?,?)", &pc, err);
+	if (!rc) rc = prepare(st, "INSERT INTO state_rule VALUES(?,?,?,?,?,?,?,?,?,?,?)", &rule, err);
+	if (!rc) rc = prepare(st, "INSERT INTO exam_route VALUES(?,?,?,?,?,?,?,?,?)", &route, err);
+	for (size_t i = 0; !rc && i < t->n_accreditors; i++) {
+		const struct accreditor *a = &t->accreditors[i];
+		struct buf scope;
+		buf_init(&scope, 0);
+		for (size_t k = 0; k < a->scope.n; k++)
+			buf_addf(&scope, "%s%s", k ? "; " : "", a->scope.v[k]);
+		sqlite3_bind_text(acc, 1, a->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(acc, 2, a->name, -1, SQLITE_STATIC);
+		bind_text_or_null(acc, 3, a->acronym);
+		sqlite3_bind_int(acc, 4, a->kind);
+		sqlite3_bind_int(acc, 5, (int)a->recognized_by);
+		bind_text_or_null(acc, 6, a->grants_through);
+		sqlite3_bind_text(acc, 7, scope.data, -1, SQLITE_TRANSIENT);
+		bind_text_or_null(acc, 8, a->note);
+		bind_joined(acc, 9, &a->sources);
+		rc = step_done(st, acc, err, "cannot store an accreditor");
+		buf_release(&scope);
+	}
+	for (size_t i = 0; !rc && i < t->n_institutions; i++) {
+		const struct institution *in = &t->institutions[i];
+		int k = 1;
+		sqlite3_bind_int64(inst, k++, (int64_t)i + 1);
+		sqlite3_bind_text(inst, k++, in->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(inst, k++, in->name, -1, SQLITE_STATIC);
+		bind_text_or_null(inst, k++, in->campus);
+		bind_text_or_null(inst, k++, in->city);
+		sqlite3_bind_text(inst, k++, in->state, -1, SQLITE_STATIC);
+		bind_text_or_null(inst, k++, in->zip);
+		bind_int_or_null(inst, k++, in->ipeds_unitid);
+		bind_real_or_null(inst, k++, in->latitude);
+		bind_real_or_null(inst, k++, in->longitude);
+		bind_text_or_null(inst, k++, in->accreditor);
+		bind_text_or_null(inst, k++, in->note);
+		bind_joined(inst, k++, &in->sources);
+		rc = step_done(st, inst, err, "cannot store an institution");
+		for (size_t j = 0; !rc && j < in->n_programs; j++) {
+			const struct program *p = &in->programs[j];
+			k = 1;
+			sqlite3_bind_int64(prog, k++, ++program_num);
+			sqlite3_bind_text(prog, k++, p->id, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(prog, k++, (int64_t)i + 1);
+			sqlite3_bind_text(prog, k++, p->name, -1, SQLITE_STATIC);
+			bind_joined(prog, k++, &p->careers);
+			bind_text_or_null(prog, k++, p->career_name);
+			bind_int_or_null(prog, k++, p->credential);
+			bind_real_or_null(prog, k++, p->months);
+			sqlite3_bind_int(prog, k++, (int)p->schedule);
+			bind_text_or_null(prog, k++, p->accreditor);
+			sqlite3_bind_int(prog, k++, p->status);
+			bind_int_or_null(prog, k++, p->admission);
+			bind_int_or_null(prog, k++, p->cost_usd);
+			bind_int_or_null(prog, k++, p->clinical_hours);
+			bind_real_or_null(prog, k++, p->exam_pass_pct);
+			bind_real_or_null(prog, k++, p->completion_pct);
+			bind_real_or_null(prog, k++, p->placement_pct);
+			bind_int_or_null(prog, k++, p->outcomes_year);
+			sqlite3_bind_int(prog, k++, p->campus_unknown);
+			bind_text_or_null(prog, k++, p->note);
+			bind_text_or_null(prog, k++, p->as_of);
+			bind_joined(prog, k++, &p->sources);
+			rc = step_done(st, prog, err, "cannot store a program");
+			for (size_t c = 0; !rc && c < p->careers.n; c++) {
+				sqlite3_bind_text(pc, 1, p->careers.v[c], -1, SQLITE_STATIC);
+				sqlite3_bind_int64(pc, 2, program_num);
+				rc = step_done(st, pc, err, "cannot store a program's career");
+			}
+		}
+	}
+	for (size_t i = 0; !rc && i < t->n_rules; i++) {
+		const struct state_rule *r = &t->rules[i];
+		int k = 1;
+		sqlite3_bind_int64(rule, k++, (int64_t)i);
+		sqlite3_bind_text(rule, k++, r->state, -1, SQLITE_STATIC);
+		bind_joined(rule, k++, &r->careers);
+		bind_text_or_null(rule, k++, r->career_name);
+		sqlite3_bind_int(rule, k++, r->requirement);
+		bind_text_or_null(rule, k++, r->authority);
+		bind_text_or_null(rule, k++, r->credential);
+		bind_text_or_null(rule, k++, r->legal_basis);
+		bind_text_or_null(rule, k++, r->note);
+		bind_text_or_null(rule, k++, r->as_of);
+		bind_joined(rule, k++, &r->sources);
+		rc = step_done(st, rule, err, "cannot store a state rule");
+	}
+	for (size_t i = 0; !rc && i < t->n_routes; i++) {
+		const struct exam_route *r = &t->routes[i];
+		int k = 1;
+		sqlite3_bind_int64(route, k++, (int64_t)i);
+		sqlite3_bind_text(route, k++, r->career, -1, SQLITE_STATIC);
+		bind_text_or_null(route, k++, r->state[0] ? r->state : NULL);
+		sqlite3_bind_text(route, k++, r->exam, -1, SQLITE_STATIC);
+		sqlite3_bind_int(route, k++, r->requires);
+		bind_joined(route, k++, &r->accreditors);
+		bind_text_or_null(route, k++, r->effective);
+		bind_text_or_null(route, k++, r->note);
+		bind_joined(route, k++, &r->sources);
+		rc = step_done(st, route, err, "cannot store an exam route");
+	}
+	sqlite3_finalize(acc);
+	sqlite3_finalize(inst);
+	sqlite3_finalize(prog);
+	sqlite3_finalize(pc);
+	sqlite3_finalize(rule);
+	sqlite3_finalize(route);
+	return rc;
+}
+
 static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 {
 	struct build_stmts b = { 0 };
@@ -487,6 +628,7 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	for (size_t i = 0; !rc && i < kb->n_careers; i++)
 		rc = insert_career(st, &b, kb, &kb->careers[i], (int64_t)i + 1, err);
 	if (!rc) rc = insert_quiz_and_ladders(st, kb, err);
+	if (!rc) rc = insert_training(st, &kb->training, err);
 	sqlite3_finalize(b.career);
 	sqlite3_finalize(b.text);
 	sqlite3_finalize(b.path);
@@ -1179,4 +1321,117 @@ int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 	if (!rc)
 		ladder_finish(l);
 	return rc;
+}
+
+/* ---- training ---- */
+
+/* Append the space-separated ids of s (may be NULL) to out. */
+static void split_ids(const char *s, struct strvec *out)
+{
+	while (s && *s) {
+		size_t len = strcspn(s, " ");
+		if (len)
+			strvec_push_owned(out, xstrndup(s, len));
+		s += len + (s[len] == ' ');
+	}
+}
+
+int store_get_rules(struct store *st, const char *career_id, const char *state, struct state_rule **out,
+		    size_t *n, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	size_t cap = 0;
+	int rc = prepare(st, "SELECT state, careers, career_name, requirement, authority, credential, legal_basis, note,"
+			 " as_of, sources FROM state_rule WHERE (' ' || careers || ' ') LIKE ('% ' || ?1 || ' %')"
+			 " AND (?2 IS NULL OR state = ?2) ORDER BY seq", &q, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, career_id, -1, SQLITE_STATIC);
+	bind_text_or_null(q, 2, state);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		struct state_rule *r = &(*out)[(*n)++];
+		state_rule_init(r);
+		snprintf(r->state, sizeof(r->state), "%s", (const char *)sqlite3_column_text(q, 0));
+		split_ids((const char *)sqlite3_column_text(q, 1), &r->careers);
+		r->career_name = col_str(q, 2);
+		r->requirement = sqlite3_column_int(q, 3);
+		r->authority = col_str(q, 4);
+		r->credential = col_str(q, 5);
+		r->legal_basis = col_str(q, 6);
+		r->note = col_str(q, 7);
+		r->as_of = col_str(q, 8);
+		split_ids((const char *)sqlite3_column_text(q, 9), &r->sources);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read state rules");
+}
+
+int store_get_exam_routes(struct store *st, const char *career_id, struct exam_route **out, size_t *n,
+			  struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	size_t cap = 0;
+	int rc = prepare(st, "SELECT career_id, state, exam, requires, accreditors, effective, note, sources"
+			 " FROM exam_route WHERE career_id = ? ORDER BY seq", &q, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, career_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		struct exam_route *r = &(*out)[(*n)++];
+		exam_route_init(r);
+		r->career = col_str(q, 0);
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
+			snprintf(r->state, sizeof(r->state), "%s", (const char *)sqlite3_column_text(q, 1));
+		r->exam = col_str(q, 2);
+		r->requires = sqlite3_column_int(q, 3);
+		split_ids((const char *)sqlite3_column_text(q, 4), &r->accreditors);
+		r->effective = col_str(q, 5);
+		r->note = col_str(q, 6);
+		split_ids((const char *)sqlite3_column_text(q, 7), &r->sources);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read exam routes");
+}
+
+int store_career_title(struct store *st, const char *id, char **title, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st, "SELECT title FROM career WHERE id = ?", &q, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	*title = rc == SQLITE_ROW ? col_str(q, 0) : NULL;
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return diag_set(err, ALLIED_ENOTFOUND, "no career with id '%s'", id);
+	return db_fail(st, err, "cannot read a career's title");
+}
+
+int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st, "SELECT acronym, name FROM accreditor WHERE id = ?", &q, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	*acronym = rc == SQLITE_ROW ? col_str(q, 0) : NULL;
+	*name = rc == SQLITE_ROW ? col_str(q, 1) : NULL;
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
+	return db_fail(st, err, "cannot read an accreditor");
 }

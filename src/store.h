@@ -15,11 +15,12 @@
 #include "kb.h"
 #include "ladder.h"
 #include "profile.h"
+#include "training.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
 enum store_text_kind {
@@ -92,6 +93,10 @@ int store_refresh_search_terms(struct store *st, struct diag *err);
 /* The career id and title for a career number; strings are malloc'ed. */
 int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err);
 
+/* An accreditor's acronym (NULL when it has none) and name, malloc'ed; ALLIED_ENOTFOUND if unknown. */
+int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err);
+/* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */
+int store_career_title(struct store *st, const char *id, char **title, struct diag *err);
 /* The sources with these ids, in the same order; *out has n entries (source_release each, free). */
 int store_get_sources(struct store *st, const struct strvec *ids, struct source **out, size_t *n,
 		      struct diag *err);
@@ -104,5 +109,17 @@ int store_load_quiz(struct store *st, struct profile_item **items, size_t *n, st
  * career's education paths as routes from the start, and every ladder step; then ladder_finish.
  */
 int store_load_ladder(struct store *st, struct ladder *l, struct diag *err);
+
+/*
+ * The state licensing rules that name career_id, for every state or only for state (a
+ * two-letter code) when it is not NULL, in the knowledge base's order. *out is malloc'ed:
+ * state_rule_release each of the *n, then free it.
+ */
+int store_get_rules(struct store *st, const char *career_id, const char *state, struct state_rule **out,
+		    size_t *n, struct diag *err);
+
+/* The exam routes of career_id (national ones and every state's); free like store_get_rules. */
+int store_get_exam_routes(struct store *st, const char *career_id, struct exam_route **out, size_t *n,
+			  struct diag *err);
 
 #endif

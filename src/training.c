@@ -97,6 +97,43 @@ static void program_release(struct program *p)
 	strvec_release(&p->sources);
 }
 
+void state_rule_init(struct state_rule *r)
+{
+	memset(r, 0, sizeof(*r));
+	strvec_init(&r->careers);
+	strvec_init(&r->sources);
+	r->requirement = REQUIRE_UNKNOWN;
+}
+
+void state_rule_release(struct state_rule *r)
+{
+	strvec_release(&r->careers);
+	free(r->career_name);
+	free(r->authority);
+	free(r->credential);
+	free(r->legal_basis);
+	free(r->note);
+	free(r->as_of);
+	strvec_release(&r->sources);
+}
+
+void exam_route_init(struct exam_route *r)
+{
+	memset(r, 0, sizeof(*r));
+	strvec_init(&r->accreditors);
+	strvec_init(&r->sources);
+}
+
+void exam_route_release(struct exam_route *r)
+{
+	free(r->career);
+	free(r->exam);
+	strvec_release(&r->accreditors);
+	free(r->effective);
+	free(r->note);
+	strvec_release(&r->sources);
+}
+
 void training_release(struct training *t)
 {
 	for (size_t i = 0; i < t->n_accreditors; i++) {
@@ -124,26 +161,10 @@ void training_release(struct training *t)
 			program_release(&in->programs[k]);
 		free(in->programs);
 	}
-	for (size_t i = 0; i < t->n_rules; i++) {
-		struct state_rule *r = &t->rules[i];
-		strvec_release(&r->careers);
-		free(r->career_name);
-		free(r->authority);
-		free(r->credential);
-		free(r->legal_basis);
-		free(r->note);
-		free(r->as_of);
-		strvec_release(&r->sources);
-	}
-	for (size_t i = 0; i < t->n_routes; i++) {
-		struct exam_route *r = &t->routes[i];
-		free(r->career);
-		free(r->exam);
-		strvec_release(&r->accreditors);
-		free(r->effective);
-		free(r->note);
-		strvec_release(&r->sources);
-	}
+	for (size_t i = 0; i < t->n_rules; i++)
+		state_rule_release(&t->rules[i]);
+	for (size_t i = 0; i < t->n_routes; i++)
+		exam_route_release(&t->routes[i]);
 	for (size_t i = 0; i < t->n_sources; i++)
 		source_release(&t->sources[i]);
 	free(t->accreditors);
@@ -507,10 +528,7 @@ static void add_rule(struct yload *ld, yaml_node_t *node, void *vctx)
 	int before = ld->n_errors;
 	xgrow((void **)&t->rules, &L->cap_rules, t->n_rules + 1, sizeof(*t->rules));
 	struct state_rule *r = &t->rules[t->n_rules++];
-	memset(r, 0, sizeof(*r));
-	strvec_init(&r->careers);
-	strvec_init(&r->sources);
-	r->requirement = REQUIRE_UNKNOWN;
+	state_rule_init(r);
 	yload_mapping(ld, node, "a rule", rule_keys, sizeof(rule_keys) / sizeof(rule_keys[0]), rule_field, r);
 	if (ld->n_errors == before && !r->careers.n == !r->career_name)
 		yload_fail(ld, node, "a rule needs 'careers' (our career ids) or 'career_name', not both");
@@ -558,9 +576,7 @@ static void add_route(struct yload *ld, yaml_node_t *node, void *vctx)
 	struct training *t = L->t;
 	xgrow((void **)&t->routes, &L->cap_routes, t->n_routes + 1, sizeof(*t->routes));
 	struct exam_route *r = &t->routes[t->n_routes++];
-	memset(r, 0, sizeof(*r));
-	strvec_init(&r->accreditors);
-	strvec_init(&r->sources);
+	exam_route_init(r);
 	yload_mapping(ld, node, "an exam route", route_keys, sizeof(route_keys) / sizeof(route_keys[0]), route_field, r);
 	refer(L, ld, node, REF_CAREER, r->career);
 	refer_all(L, ld, node, REF_PROGRAMMATIC, &r->accreditors);

@@ -112,6 +112,10 @@ struct training {
 
 void training_init(struct training *t);
 void training_release(struct training *t);
+void state_rule_init(struct state_rule *r);
+void state_rule_release(struct state_rule *r);
+void exam_route_init(struct exam_route *r);
+void exam_route_release(struct exam_route *r);
 
 /* What the loader asks about the rest of the knowledge base, and tells it. */
 struct training_refs {
