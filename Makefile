@@ -32,7 +32,7 @@ LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
 FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
 DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml data/training/*.yaml)
 
-.PHONY: all run check test unit e2e api data-check bench sources clean
+.PHONY: all run check test unit e2e api browser data-check bench sources clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/allied
@@ -91,13 +91,17 @@ e2e: $(BUILD)/allied
 api: $(BUILD)/allied
 	@tests/api/run $(BUILD)/allied $(BUILD)/results
 
+# real headless Chromium (Debian's) driven by playwright-core (tests/browser/package-lock.json)
+browser: $(BUILD)/allied
+	@node tests/browser/run.mjs $(BUILD)/allied $(BUILD)/results
+
 data-check:
 	@tests/data-check $(BUILD)/results
 
 # every suite runs even when an earlier one fails; the summary decides
 test:
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k unit e2e api data-check; tests/summary $(BUILD)/results
+	@$(MAKE) --no-print-directory -k unit e2e api browser data-check; tests/summary $(BUILD)/results
 
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test

@@ -1,0 +1,686 @@
+#!/usr/bin/env node
+/*
+ * Browser tests of allied's web application: real headless Chromium (Debian's /usr/bin/chromium)
+ * driven by playwright-core, against the real `allied serve`.
+ *
+ * usage: node tests/browser/run.mjs path/to/allied RESULTS_DIR
+ *
+ * Starts `allied serve --listen 127.0.0.1:0` with a fresh database (ALLIED_DB) and HOME in a
+ * temporary directory, reads the address from its first line on standard output, runs every
+ * scenario in one browser, and stops the server with SIGTERM. Prints "ok - NAME" or
+ * "not ok - NAME: why" per test and "browser: N passed, N failed"; RESULTS_DIR/browser gets
+ * "PASSED FAILED 0" and RESULTS_DIR/screens/ the screenshots (phone 390x844, desktop 1280x800).
+ *
+ * Expected values come from the API's JSON (fetched by this script), never from numbers written
+ * here, so the tests keep passing when the knowledge base changes and fail when the page shows
+ * something else. Every test also fails on a console error, an uncaught page error, or a
+ * request to any host but the server.
+ *
+ * Environment: CHROMIUM (default /usr/bin/chromium); ALLIED_ASSETS=DIR serves the web files
+ * from DIR (allied serve --assets) instead of the copies embedded in the binary, for working
+ * on web/ without rebuilding.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const [alliedArg, resultsArg] = process.argv.slice(2);
+if (!alliedArg || !resultsArg) {
+	console.error('usage: node tests/browser/run.mjs path/to/allied RESULTS_DIR');
+	process.exit(2);
+}
+const ALLIED = resolve(alliedArg);
+const RESULTS = resolve(resultsArg);
+const SCREENS = join(RESULTS, 'screens');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+/* The quiz answers used throughout: one digit 1-5 per item. */
+const ANSWERS = '145413245411142512143512245311';
+
+mkdirSync(SCREENS, { recursive: true });
+const tmp = mkdtempSync(join(tmpdir(), 'allied-browser-'));
+mkdirSync(join(tmp, 'home'));
+
+/* ---- the server ---- */
+
+function startServer() {
+	const args = ['serve', '--listen', '127.0.0.1:0'];
+	if (process.env.ALLIED_ASSETS)
+		args.push('--assets', resolve(process.env.ALLIED_ASSETS));
+	const env = { ...process.env, HOME: join(tmp, 'home'), ALLIED_DB: join(tmp, 'allied.db') };
+	delete env.XDG_DATA_HOME;
+	const child = spawn(ALLIED, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const log = [];
+	child.stderr.on('data', (d) => log.push(String(d)));
+	return new Promise((resolveStart, rejectStart) => {
+		const timer = setTimeout(() => rejectStart(new Error(`allied serve printed no address in 10 s; stderr: ${log.join('').slice(-400)}`)), 10000);
+		child.on('exit', (code) => rejectStart(new Error(`allied serve exited (${code}) before it served; stderr: ${log.join('').slice(-400)}`)));
+		const lines = createInterface({ input: child.stdout });
+		lines.once('line', (line) => {
+			clearTimeout(timer);
+			const m = /(http:\/\/[^\s/]+)\//.exec(line);
+			if (!m)
+				rejectStart(new Error(`unexpected first line from allied serve: ${line}`));
+			else
+				resolveStart({ child, origin: m[1], log });
+		});
+	});
+}
+
+function stopServer(child) {
+	return new Promise((done) => {
+		if (child.exitCode !== null)
+			return done(child.exitCode);
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+		}, 5000);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			done(code);
+		});
+		child.kill('SIGTERM');
+	});
+}
+
+/* ---- helpers ---- */
+
+class Failure extends Error {}
+
+function check(condition, message) {
+	if (!condition)
+		throw new Failure(message);
+}
+
+function same(actual, expected, what) {
+	const a = JSON.stringify(actual);
+	const e = JSON.stringify(expected);
+	check(a === e, `${what}: got ${a}, expected ${e}`);
+}
+
+const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const usd = (n) => usdFormat.format(n);
+
+/* How the page writes {min, max} months: "12–24 months", "24–36 months (2–3 years)". */
+function monthsText(m) {
+	if (!m)
+		return 'unknown';
+	const max = m.max === undefined ? m.min : m.max;
+	if (max === null)
+		return `at least ${m.min} ${m.min === 1 ? 'month' : 'months'}`;
+	const text = m.min === max ? `${m.min} ${m.min === 1 ? 'month' : 'months'}` : `${m.min}–${max} months`;
+	if (m.min >= 12 && m.min % 12 === 0 && max % 12 === 0)
+		return `${text} (${m.min === max ? `${m.min / 12} ${m.min === 12 ? 'year' : 'years'}` : `${m.min / 12}–${max / 12} years`})`;
+	return text;
+}
+
+/* ---- the run ---- */
+
+const results = [];
+let server;
+let context;
+const foreign = []; /* every request to another origin, with the test it happened in */
+let currentTest = '(setup)';
+
+async function main() {
+	server = await startServer();
+	const { origin } = server;
+	const apiGet = async (path) => {
+		const r = await fetch(`${origin}/api/v1/${path}`);
+		const body = await r.json();
+		return { status: r.status, body };
+	};
+	const api = async (path) => {
+		const { status, body } = await apiGet(path);
+		if (status !== 200)
+			throw new Error(`GET /api/v1/${path} answered ${status}: ${JSON.stringify(body)}`);
+		return body;
+	};
+	const apiPost = async (path, payload) => {
+		const r = await fetch(`${origin}/api/v1/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+		const body = await r.json();
+		if (r.status !== 200)
+			throw new Error(`POST /api/v1/${path} answered ${r.status}: ${JSON.stringify(body)}`);
+		return body;
+	};
+
+	context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport: VIEWPORTS.desktop,
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+			'--no-first-run', '--disable-default-apps', '--disable-extensions', '--no-default-browser-check'],
+	});
+	/* Record and block every request that leaves the server. */
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (url.startsWith(`${origin}/`) || url.startsWith('data:'))
+			return route.continue();
+		foreign.push(`${currentTest}: ${url}`);
+		return route.abort('blockedbyclient');
+	});
+	context.on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !foreign.some((f) => f.endsWith(url)))
+			foreign.push(`${currentTest}: ${url}`);
+	});
+
+	const allCareers = (await api('careers')).careers;
+	const titleOf = Object.fromEntries(allCareers.map((c) => [c.id, c.title]));
+
+	/*
+	 * test(name, fn): fn(page, expectConsole) runs in a fresh tab. Console errors, page errors
+	 * and foreign requests fail the test; expectConsole(regexp) allows console errors matching
+	 * it (the browser logs every 4xx answer as an error, which the error-path tests cause).
+	 */
+	async function test(name, fn, viewport = VIEWPORTS.desktop) {
+		currentTest = name;
+		const page = await context.newPage();
+		await page.setViewportSize(viewport);
+		page.setDefaultTimeout(15000);
+		const problems = [];
+		const allowed = [];
+		page.on('console', (msg) => {
+			if (msg.type() === 'error' && !allowed.some((re) => re.test(msg.text())))
+				problems.push(`console error: ${msg.text()}`);
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		const foreignBefore = foreign.length;
+		const started = Date.now();
+		try {
+			await fn(page, (re) => allowed.push(re));
+			check(problems.length === 0, problems.join('; '));
+			check(foreign.length === foreignBefore, `requests to other hosts: ${foreign.slice(foreignBefore).join(', ')}`);
+			results.push({ name, ok: true });
+			console.log(`ok - ${name} (${Date.now() - started} ms)`);
+		} catch (error) {
+			const why = (error instanceof Failure ? error.message : `${error.message}`.split('\n')[0]) +
+				(problems.length && !(error instanceof Failure) ? `; also ${problems.join('; ')}` : '');
+			results.push({ name, ok: false });
+			console.log(`not ok - ${name}: ${why}`);
+		} finally {
+			await page.close();
+		}
+	}
+
+	const open = async (page, hash) => {
+		await page.goto(`${origin}/${hash}`);
+		await see(page, '#view h1');
+	};
+	const text = (page, selector) => page.locator(selector).first().innerText();
+	/* Wait until fn(arg) is true in the page; a timeout fails the test saying what was awaited. */
+	const until = async (page, what, fn, arg) => {
+		try {
+			await page.waitForFunction(fn, arg);
+		} catch (error) {
+			throw /Timeout/.test(error.message) ? new Failure(`timed out waiting for ${what}`) : error;
+		}
+	};
+	const idle = (page, selector) => until(page, `${selector} to finish loading`, (s) => {
+		const el = document.querySelector(s);
+		return el && !el.hasAttribute('aria-busy');
+	}, selector);
+	const see = async (page, selector) => {
+		try {
+			await page.waitForSelector(selector);
+		} catch (error) {
+			throw /Timeout/.test(error.message) ? new Failure(`timed out waiting for ${selector}`) : error;
+		}
+	};
+	const hashHas = (page, ...parts) => until(page, `the address to have ${parts.join(' and ')}`,
+		(ps) => ps.every((p) => location.hash.includes(p)), parts);
+	const cardIds = (page) => page.locator('#career-list > li').evaluateAll((els) => els.map((el) => el.dataset.id));
+
+	/* -- home ------------------------------------------------------------------------------ */
+
+	await test('home: what allied health is, the three groups with their counts, the ways in', async (page) => {
+		await open(page, '#/');
+		const body = await page.locator('main').innerText();
+		check(/60% of US healthcare jobs are allied health/.test(body), 'the 60% sentence is missing');
+		check(/doctors, nurses, pharmacists and dentists/.test(body), 'what allied health is not is missing');
+		check(!/coming soon/i.test(body), 'the page says "coming soon"');
+		await see(page, '.group-card');
+		const short = allCareers.filter((c) => c.training_months && c.training_months.max !== null && c.training_months.max <= 24).length;
+		const facts = await text(page, '.lead-facts');
+		check(facts.includes(`describes ${allCareers.length} of these careers`) && facts.includes(`For ${short} of them`), `home facts: "${facts}"`);
+		const cards = page.locator('.group-card');
+		same(await cards.count(), 3, 'group cards');
+		for (const group of ['primary-care', 'health-promotion', 'diagnostic']) {
+			const doc = await api(`careers?group=${group}`);
+			const link = page.locator(`.group-card a[href="#/careers?group=${group}"]`);
+			same((await link.innerText()).match(/\d+/)[0], String(doc.count), `careers in ${group}`);
+		}
+		for (const href of ['#/quiz', '#/careers', '#/path'])
+			check(await page.locator(`main a[href="${href}"]`).count() > 0, `no link to ${href}`);
+		check(await page.locator('main input[type=search]').count() === 1, 'no search box');
+		same(await page.locator('link[rel=icon]').getAttribute('href'), '/favicon.svg', 'favicon');
+	});
+
+	/* -- browse and search ------------------------------------------------------------------ */
+
+	await test('filter careers: group diagnostic and at most 12 months equals the API', async (page, expectConsole) => {
+		expectConsole(/400/);
+		await open(page, '#/careers');
+		await see(page, '#career-list');
+		same((await cardIds(page)).length, allCareers.length, 'cards with no filter');
+		await page.selectOption('select[name=group]', 'diagnostic');
+		await page.fill('input[name="max-months"]', '12');
+		await page.press('input[name="max-months"]', 'Enter');
+		await hashHas(page, 'max-months=12', 'group=diagnostic');
+		await idle(page, '.results');
+		const doc = await api('careers?group=diagnostic&max-months=12');
+		same(await cardIds(page), doc.careers.map((c) => c.id), 'cards for group=diagnostic&max-months=12');
+		check((await text(page, '.status')).includes(String(doc.count)), `status line does not say ${doc.count}`);
+
+		/* more filters: no blood, pay at least 60000, remote possible */
+		await page.click('text=Clear all');
+		await page.click('.more-filters summary');
+		await page.selectOption('select[name=blood]', 'none');
+		await page.fill('input[name="min-pay"]', '60000');
+		await page.check('input[name=remote]');
+		await hashHas(page, 'remote', 'no-blood', 'min-pay=60000');
+		await page.waitForTimeout(600); /* the number field waits for typing to stop */
+		await idle(page, '.results');
+		const doc2 = await api('careers?no-blood&min-pay=60000&remote');
+		same(await cardIds(page), doc2.careers.map((c) => c.id), 'cards for no-blood&min-pay=60000&remote');
+
+		/* a bad value: the API's message in the alert, no cards */
+		await page.click('text=Clear all');
+		const bad = await apiGet('careers?max-months=-5');
+		same(bad.status, 400, 'API status for max-months=-5');
+		await page.fill('input[name="max-months"]', '-5');
+		await page.press('input[name="max-months"]', 'Enter');
+		await see(page, '#alert:not([hidden])');
+		check((await text(page, '#alert')).toLowerCase().includes(bad.body.error.message.toLowerCase()), `alert lacks "${bad.body.error.message}"`);
+		same(await page.locator('#career-list > li').count(), 0, 'cards after a bad value');
+	});
+
+	await test('search: words from the home page give the API\'s careers in its order', async (page) => {
+		await open(page, '#/');
+		await page.fill('#home-search', 'heart');
+		await page.press('#home-search', 'Enter');
+		await see(page, '#career-list');
+		await idle(page, '.results');
+		const doc = await api('careers?q=heart');
+		check(doc.count > 0, 'the API finds nothing for "heart"');
+		same(await cardIds(page), doc.careers.map((c) => c.id), 'cards for q=heart');
+		same(await page.inputValue('input[name=q]'), 'heart', 'search box');
+
+		await page.fill('input[name=q]', 'flebotomist');
+		await page.press('input[name=q]', 'Enter');
+		await hashHas(page, 'q=flebotomist');
+		await idle(page, '.results');
+		const typo = await api('careers?q=flebotomist');
+		same(await cardIds(page), typo.careers.map((c) => c.id), 'cards for q=flebotomist');
+	});
+
+	await test('chart: one point per career with known training and pay; clicking one opens it', async (page) => {
+		await open(page, '#/careers?group=diagnostic');
+		await see(page, '.chart-point');
+		const doc = await api('careers?group=diagnostic');
+		const plotted = doc.careers.filter((c) => c.training_months && c.pay.median_usd !== null);
+		const points = await page.locator('.chart-point').evaluateAll((els) => els.map((el) => el.dataset.id));
+		same([...points].sort(), plotted.map((c) => c.id).sort(), 'chart points');
+
+		await open(page, '#/careers');
+		await see(page, '.chart-point');
+		const leftOut = allCareers.filter((c) => !c.training_months || c.pay.median_usd === null);
+		const note = await text(page, '.chart-left-out');
+		if (leftOut.length) {
+			check(note.includes(`${leftOut.length} career`), `left-out note does not say ${leftOut.length}: "${note}"`);
+			for (const c of leftOut)
+				check(note.includes(c.title), `left-out note lacks ${c.title}`);
+		}
+		/* the best-paid career: its point is at the top, where nothing covers it */
+		const top = allCareers.filter((c) => c.training_months && c.pay.median_usd !== null).sort((a, b) => b.pay.median_usd - a.pay.median_usd)[0];
+		const id = top.id;
+		const point = page.locator(`.chart-point[data-id="${id}"]`);
+		await point.click();
+		await until(page, `the page of ${id}`, (t) => document.querySelector('#view h1').textContent === t, titleOf[id]);
+		same(await page.evaluate(() => location.hash), `#/career/${id}`, 'address after the click');
+	});
+
+	/* -- one career ------------------------------------------------------------------------- */
+
+	await test('career page: title, pay, range bar, sources, ladder and related careers', async (page) => {
+		const c = await api('careers/phlebotomist');
+		await open(page, '#/career/phlebotomist');
+		await see(page, '[data-block=sources]');
+		same(await text(page, '#view h1'), c.title, 'title');
+		const pay = await text(page, '[data-block=pay]');
+		for (const v of [c.pay.median_usd, c.pay.p10_usd, c.pay.p90_usd].filter((x) => x !== null))
+			check(pay.includes(usd(v)), `pay block lacks ${usd(v)}`);
+		check(await page.locator('[data-block=pay] svg.pay-bar rect.pay-range').count() === 1, 'no pay range bar');
+		const links = await page.locator('ol.sources a').evaluateAll((els) => els.map((a) => [a.textContent, a.getAttribute('href')]));
+		same(links, c.sources.map((s) => [s.title, s.url]), 'source links');
+		const sourcesText = await text(page, 'ol.sources');
+		for (const s of c.sources)
+			check(sourcesText.includes(s.publisher) && sourcesText.includes(s.as_of || s.checked), `source ${s.id}: publisher or date missing`);
+		for (const d of c.duties)
+			check((await text(page, '[data-block=duties]')).includes(d), `duty missing: ${d}`);
+
+		const ladder = await api('careers/phlebotomist/ladder');
+		same(await page.locator('[data-block=ladder] .ladder-step').count(), ladder.next.length + ladder.previous.length, 'ladder steps');
+		for (const s of [...ladder.next, ...ladder.previous]) {
+			const href = `#/path?to=${encodeURIComponent(s.to.id)}&from=${encodeURIComponent(s.from.id)}`;
+			check(await page.locator(`[data-block=ladder] a[href="${href}"]`).count() === 1, `no path link ${href}`);
+		}
+		const mine = new Set(c.interests.map((i) => i.id));
+		const related = allCareers.filter((o) => o.id !== c.id && o.group === c.group.id && o.interests.some((i) => mine.has(i)));
+		same((await page.locator('[data-block=related] a').allInnerTexts()).sort(), related.map((o) => o.title).sort(), 'related careers');
+		check((await text(page, '#s-related')) === 'In the same group with shared interests', 'related heading');
+	});
+
+	await test('career page: an unknown value is shown as "unknown"', async (page) => {
+		const brief = allCareers.find((c) => c.training_months === null);
+		check(brief, 'no career with unknown training in the API (nothing to check)');
+		await open(page, `#/career/${brief.id}`);
+		await see(page, '[data-block=glance]');
+		const cell = page.locator('[data-block=glance] .fact', { hasText: 'Usual training' }).locator('dd');
+		same(await cell.innerText(), 'unknown', `usual training of ${brief.id}`);
+		const full = await api(`careers/${brief.id}`);
+		const unknownPaths = full.education.paths.filter((p) => p.months === null).length;
+		check(await page.locator('[data-block=education] .unknown').count() >= unknownPaths, 'an unknown route length is not shown as unknown');
+	});
+
+	await test('an unknown career shows the API\'s error message', async (page, expectConsole) => {
+		expectConsole(/404/);
+		const { status, body } = await apiGet('careers/no-such-job-xyz');
+		same(status, 404, 'API status');
+		await open(page, '#/career/no-such-job-xyz');
+		await see(page, '#alert:not([hidden])');
+		check((await text(page, '#alert')).toLowerCase().includes(body.error.message.toLowerCase()), `alert lacks "${body.error.message}"`);
+	});
+
+	/* -- compare ---------------------------------------------------------------------------- */
+
+	await test('compare three: chosen from cards, side by side as the API says', async (page) => {
+		await open(page, '#/careers?group=primary-care');
+		await see(page, '#career-list');
+		const ids = (await cardIds(page)).slice(0, 3);
+		for (const id of ids)
+			await page.click(`#career-list > li[data-id="${id}"] .compare-toggle`);
+		same(await text(page, '#nav-compare'), 'Compare (3)', 'nav');
+		check(await page.locator('#career-list .compare-toggle:disabled').count() > 0, 'a fourth career can still be added');
+		await page.click('.compare-tray a');
+		await see(page, '#compare-table');
+		const doc = await api(`compare?ids=${ids.join(',')}`);
+		same(await page.locator('#compare-table thead th').allInnerTexts(), doc.careers.map((c) => c.title), 'columns');
+		const medians = await page.locator('#compare-table tbody tr', { hasText: 'Median pay' }).locator('td').allInnerTexts();
+		same(medians, doc.careers.map((c) => (c.pay.median_usd === null ? 'unknown' : usd(c.pay.median_usd))), 'median pay row');
+		same(await page.locator('#compare-table svg.pay-bar').count(), doc.careers.filter((c) => c.pay.median_usd !== null || c.pay.p10_usd !== null).length, 'pay bars');
+		const training = await page.locator('#compare-table tbody tr', { hasText: 'Usual training' }).locator('td').allInnerTexts();
+		same(training, doc.careers.map((c) => monthsText(c.training_months)), 'training row');
+
+		/* and with the select boxes */
+		await open(page, '#/compare');
+		const pick = ['phlebotomist', 'medical-assistant', 'dental-assistant'];
+		for (const [i, id] of pick.entries())
+			await page.selectOption(`select[name=career-${i + 1}]`, id);
+		await page.click('.compare-form button[type=submit]');
+		await hashHas(page, `#/compare?ids=${pick.join(',')}`);
+		await idle(page, '.compare-results');
+		same(await page.locator('#compare-table thead th').allInnerTexts(), pick.map((id) => titleOf[id]), 'columns from the selects');
+	});
+
+	/* -- path ------------------------------------------------------------------------------- */
+
+	await test('plan a path: to paramedic from EMT, total and steps as the API says', async (page) => {
+		const doc = await api('path?to=paramedic&from=emergency-medical-technician');
+		await open(page, '#/path');
+		await page.fill('input[name=to]', titleOf.paramedic);
+		await page.fill('input[name=from]', 'emt');
+		await page.click('.path-form button[type=submit]');
+		await see(page, '#path-total');
+		same(await text(page, '#path-total strong'), monthsText(doc.total_months), 'total months');
+		same(await page.locator('#path-steps > li').count(), doc.steps.length, 'steps');
+		const stepTotals = await page.locator('#path-steps > li .fact', { hasText: 'Running total' }).locator('dd').allInnerTexts();
+		same(stepTotals, doc.steps.map((s) => monthsText(s.total_months)), 'running totals');
+		for (const s of doc.steps) {
+			for (const v of [s.exam, s.licence, s.accreditation].filter(Boolean))
+				check((await text(page, '#path-steps')).includes(v), `step ${s.step} lacks "${v}"`);
+		}
+		const hash = await page.evaluate(() => location.hash);
+		check(hash.includes('to=paramedic') && hash.includes('from=emt'), `address is ${hash}`);
+
+		/* part time stretches study; the page follows the API */
+		await page.check('input[name=part-time]');
+		await page.click('.path-form button[type=submit]');
+		const part = await api('path?to=paramedic&from=emergency-medical-technician&part-time');
+		await until(page, `the part-time total ${monthsText(part.total_months)}`, (t) => document.querySelector('#path-total strong')?.textContent === t, monthsText(part.total_months));
+	});
+
+	await test('plan a path: a target that does not exist shows the API\'s message', async (page, expectConsole) => {
+		expectConsole(/404|400/);
+		const { status, body } = await apiGet('path?to=no-such-job-xyz');
+		check(status === 404 || status === 400, `API status ${status}`);
+		await open(page, '#/path?to=no-such-job-xyz');
+		await see(page, '#alert:not([hidden])');
+		check((await text(page, '#alert')).toLowerCase().includes(body.error.message.toLowerCase()), `alert lacks "${body.error.message}"`);
+	});
+
+	/* -- quiz ------------------------------------------------------------------------------- */
+
+	/*
+	 * Answer the 30 items by clicking, the blood question as a must and training as a wish of
+	 * weight 4; with `more`, also interest areas as a must and settings as a wish of weight 2.
+	 */
+	async function takeQuiz(page, answers = ANSWERS, more = false) {
+		await open(page, '#/quiz');
+		await see(page, '.quiz-item');
+		for (const [i, digit] of [...answers].entries())
+			await page.click(`label[for="item-${i + 1}-${digit}"]`);
+		const blood = page.locator('[data-question=blood]');
+		await blood.locator('label', { hasText: 'I would rather not see them' }).click();
+		await blood.locator('select').selectOption('must');
+		const months = page.locator('[data-question=months]');
+		await months.locator('input').fill('24');
+		await months.locator('select').selectOption('4');
+		if (more) {
+			const interests = page.locator('[data-question=interests]');
+			await interests.locator('input[value=heart]').check();
+			await interests.locator('input[value=lab]').check();
+			await interests.locator('select').selectOption('must');
+			const settings = page.locator('[data-question=settings]');
+			await settings.locator('input[value=hospital]').check();
+			await settings.locator('select').selectOption('2');
+		}
+		await page.click('.quiz-submit button');
+		await see(page, '#quiz-results-title');
+		await idle(page, '.quiz-results');
+	}
+	const quizBody = (answers = ANSWERS, more = false) => (more
+		? { answers, limit: 10, 'no-blood': true, prefer: ['settings=hospital:2', 'max-months=24:4'], require: ['interests=heart,lab'] }
+		: { answers, limit: 10, 'no-blood': true, prefer: ['max-months=24:4'] });
+	/* Record the bodies of the page's POST requests. */
+	const recordPosts = (page) => {
+		const posts = [];
+		page.on('request', (r) => {
+			if (r.method() === 'POST')
+				posts.push({ url: r.url(), body: r.postData() });
+		});
+		return posts;
+	};
+
+	await test('quiz: 30 items and a practical question give ranked results with every reason', async (page) => {
+		const quiz = await api('quiz');
+		const posts = recordPosts(page);
+		await open(page, '#/quiz');
+		await see(page, '.quiz-item');
+		same(await page.locator('.quiz-item').count(), quiz.items.length, 'quiz items');
+		same(await page.locator('.quiz-item legend').first().innerText(), `1. ${quiz.items[0].text}`, 'first item');
+		await takeQuiz(page);
+		const doc = await apiPost('match', quizBody());
+		await see(page, '#match-list');
+		const cards = page.locator('#match-list > li');
+		same(await cards.evaluateAll((els) => els.map((el) => el.dataset.id)), doc.results.map((r) => r.id), 'ranked results');
+		for (const [i, r] of doc.results.entries()) {
+			const card = cards.nth(i);
+			same(await card.locator('.score strong').innerText(), r.score.toFixed(1), `score of ${r.id}`);
+			same(await card.locator('.fit').innerText(), r.fit_label, `fit of ${r.id}`);
+			same(await card.locator('.reason-text').allInnerTexts(), r.reasons.map((x) => x.text), `reasons of ${r.id}`);
+			same(await card.locator('.reason').evaluateAll((els) => els.map((el) => el.className.replace('reason reason-', ''))), r.reasons.map((x) => x.status), `marks of ${r.id}`);
+		}
+		same(await page.locator('.profile .bars li').count(), 6, 'profile bars');
+		check((await text(page, '.profile')).includes(doc.profile.code), `profile lacks the code ${doc.profile.code}`);
+		/* privacy: answers went in a POST body, not the address, and nothing was stored */
+		check(posts.length >= 1 && posts.every((p) => p.url.endsWith('/api/v1/match')), 'answers were not POSTed to /api/v1/match');
+		same(JSON.parse(posts.at(-1).body), quizBody(), 'the POST body');
+		const href = await page.evaluate(() => location.href);
+		check(!href.includes(ANSWERS) && !/answers/.test(href), `answers in the address: ${href}`);
+		same(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length), 0, 'stored items');
+		/* the answers survive a visit to a result and back, in memory */
+		await cards.first().locator('.card-title a').click();
+		await see(page, '[data-block=glance]');
+		await page.goBack();
+		await see(page, '.quiz-item');
+		same(await page.locator('.quiz-item input:checked').count(), 30, 'answers kept after going back');
+	});
+
+	await test('quiz: a flat profile shows the explanation; musts and wishes of lists', async (page) => {
+		const flat = '3'.repeat(ANSWERS.length);
+		const doc = await apiPost('match', quizBody(flat, true));
+		check(doc.explanation, 'the API gives no explanation for a flat profile (nothing to check)');
+		const posts = recordPosts(page);
+		await takeQuiz(page, flat, true);
+		same(JSON.parse(posts.at(-1).body), quizBody(flat, true), 'the POST body');
+		await see(page, '#match-explanation');
+		same(await text(page, '#match-explanation'), doc.explanation, 'explanation');
+		same(await page.locator('#match-list > li').count(), doc.results.length, 'results');
+	});
+
+	await test('quiz: unanswered items are named and focused, nothing is sent', async (page) => {
+		let posted = 0;
+		page.on('request', (r) => {
+			if (r.method() === 'POST')
+				posted++;
+		});
+		await open(page, '#/quiz');
+		await see(page, '.quiz-item');
+		await page.click('label[for="item-1-4"]');
+		await page.click('.quiz-submit button');
+		await see(page, '#alert:not([hidden])');
+		check((await text(page, '#alert')).includes('29 are still open'), `alert: ${await text(page, '#alert')}`);
+		same(await page.evaluate(() => document.activeElement.name), 'item-2', 'focus');
+		same(posted, 0, 'POST requests');
+	});
+
+	/* -- keyboard --------------------------------------------------------------------------- */
+
+	await test('keyboard only: skip link, navigate, open a career, answer the quiz', async (page) => {
+		const tabTo = async (predicate, arg, most = 250) => {
+			for (let i = 0; i < most; i++) {
+				await page.keyboard.press('Tab');
+				if (await page.evaluate(predicate, arg))
+					return;
+			}
+			throw new Failure(`Tab never reached ${predicate.toString().slice(0, 80)} ${arg ?? ''}`);
+		};
+		await page.goto(`${origin}/`);
+		await see(page, '.group-card');
+		await page.keyboard.press('Tab');
+		same(await page.evaluate(() => document.activeElement.className), 'skip-link', 'first Tab');
+		const box = await page.locator('.skip-link').boundingBox();
+		check(box && box.y >= 0 && box.height > 10, 'the focused skip link is not visible');
+		await page.keyboard.press('Enter');
+		same(await page.evaluate(() => document.activeElement.id), 'main', 'focus after the skip link');
+		await tabTo(() => document.activeElement.matches('main a[href="#/careers"]'));
+		const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+		check(ring !== 'none', 'no visible focus ring on a link');
+		await page.keyboard.press('Enter');
+		await see(page, '#career-list');
+		same(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus after opening a page');
+		await tabTo(() => document.activeElement.matches('.skip-inline'));
+		check(await page.locator('.skip-inline').isVisible(), 'the focused "skip the chart" button is not visible');
+		await page.keyboard.press('Enter');
+		same(await page.evaluate(() => document.activeElement.id), 'careers-list-title', 'focus after skipping the chart');
+		await page.keyboard.press('Tab');
+		check(await page.evaluate(() => document.activeElement.matches('#career-list > li:first-child a')), 'Tab after the list title does not reach the first career');
+		const title = await page.evaluate(() => document.activeElement.textContent);
+		await page.keyboard.press('Enter');
+		await until(page, `the page of ${title}`, (t) => document.querySelector('#view h1').textContent === t && document.querySelector('[data-block=glance]'), title);
+
+		/* the quiz: Tab to each item, Space picks the first answer, arrows move to the one wanted */
+		await page.evaluate(() => { location.hash = '#/quiz'; });
+		await see(page, '.quiz-item');
+		await tabTo(() => document.activeElement.name === 'item-1');
+		for (const [i, digit] of [...ANSWERS].entries()) {
+			same(await page.evaluate(() => document.activeElement.name), `item-${i + 1}`, 'focused item');
+			await page.keyboard.press('Space');
+			for (let k = 1; k < Number(digit); k++)
+				await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('Tab');
+		}
+		const chosen = await page.evaluate(() => [...document.querySelectorAll('.quiz-item input:checked')].map((el) => el.value).join(''));
+		same(chosen, ANSWERS, 'answers typed with the keyboard');
+		await tabTo(() => document.activeElement.matches('.quiz-submit button'));
+		await page.keyboard.press('Enter');
+		await see(page, '#match-list');
+		same(await page.evaluate(() => document.activeElement.id), 'quiz-results-title', 'focus on the results');
+		const doc = await apiPost('match', { answers: ANSWERS, limit: 10 });
+		same(await page.locator('#match-list > li').evaluateAll((els) => els.map((el) => el.dataset.id)), doc.results.map((r) => r.id), 'results');
+	});
+
+	/* -- screenshots and layout ------------------------------------------------------------- */
+
+	for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+		await test(`screenshots at ${viewport.width}x${viewport.height} (${size}), nothing wider than the screen`, async (page) => {
+			const shots = [
+				['home', '#/', '.group-card'],
+				['careers', '#/careers', '.chart-point'],
+				['career', '#/career/phlebotomist', '[data-block=sources]'],
+				['compare', '#/compare?ids=phlebotomist,medical-assistant,dental-assistant', '#compare-table'],
+				['path', '#/path?to=paramedic&from=emergency-medical-technician', '#path-total'],
+			];
+			const shoot = async (name) => {
+				const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+				check(wide <= 0, `${name}: the page is ${wide}px wider than the screen`);
+				const file = join(SCREENS, `${name}-${size}.png`);
+				await page.screenshot({ path: file, fullPage: true });
+				check(statSync(file).size > 5000, `${name}: screenshot is empty`);
+			};
+			for (const [name, hash, ready] of shots) {
+				await open(page, hash);
+				await see(page, ready);
+				await page.evaluate(() => document.activeElement && document.activeElement.blur());
+				await shoot(name);
+			}
+			await takeQuiz(page);
+			await page.locator('#quiz-results-title').scrollIntoViewIfNeeded();
+			await shoot('quiz-results');
+		}, viewport);
+	}
+
+	currentTest = '(after the tests)';
+	await test('no request went to any host but the server', async () => {
+		check(foreign.length === 0, foreign.join(', '));
+	});
+}
+
+let exitCode = 0;
+try {
+	await main();
+} catch (error) {
+	results.push({ name: 'setup', ok: false });
+	console.log(`not ok - setup: ${error.message}`);
+} finally {
+	if (context)
+		await context.close().catch(() => {});
+	if (server) {
+		const code = await stopServer(server.child);
+		if (code !== 0) {
+			results.push({ name: 'server stops cleanly on SIGTERM', ok: false });
+			console.log(`not ok - server stops cleanly on SIGTERM: exit ${code}`);
+		}
+	}
+	rmSync(tmp, { recursive: true, force: true });
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`browser: ${passed} passed, ${failed} failed`);
+writeFileSync(join(RESULTS, 'browser'), `${passed} ${failed} 0\n`);
+if (failed)
+	exitCode = 1;
+process.exit(exitCode);
