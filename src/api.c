@@ -412,6 +412,7 @@ static void h_careers(struct api *api, const struct api_request *req, struct api
 			api_error(res, 400, "parameter 'q' is empty: give one or more words, or leave q out");
 			return;
 		}
+		size_t *idx = xmalloc((api->cat.n ? api->cat.n : 1) * sizeof(*idx));
 		search_result_init(&r);
 		rc = get_store(api, &st, &err);
 		if (rc == 0)
@@ -419,11 +420,14 @@ static void h_careers(struct api *api, const struct api_request *req, struct api
 		put_store(api, st, rc);
 		for (size_t i = 0; rc == 0 && i < r.n; i++) {
 			const struct career_brief *b = catalog_find(&api->cat, r.v[i].id);
-			if (b && filter_match(&f, b)) {
-				json_array_append_new(list, render_brief(b, &api->cat));
-				n++;
-			}
+			if (b && filter_match(&f, b))
+				idx[n++] = (size_t)(b - api->cat.v);
 		}
+		if (param(req, "sort", NULL))	/* most relevant first, unless a sort is asked for */
+			filter_sort(&f, &api->cat, idx, n);
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(list, render_brief(&api->cat.v[idx[i]], &api->cat));
+		free(idx);
 		search_result_release(&r);
 		if (rc < 0) {
 			json_decref(list);

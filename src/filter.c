@@ -308,13 +308,18 @@ static int cmp_brief(const void *pa, const void *pb, void *vctx)
 	return c ? c : strcmp(a->id, b->id);
 }
 
+void filter_sort(const struct career_filter *f, const struct catalog *cat, size_t *idx, size_t n)
+{
+	struct sort_ctx ctx = { cat, f->sort };
+	qsort_r(idx, n, sizeof(*idx), cmp_brief, &ctx);
+}
+
 size_t filter_apply(const struct career_filter *f, const struct catalog *cat, size_t *out)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < cat->n; i++)
 		if (filter_match(f, &cat->v[i]))
 			out[n++] = i;
-	struct sort_ctx ctx = { cat, f->sort };
-	qsort_r(out, n, sizeof(*out), cmp_brief, &ctx);
+	filter_sort(f, cat, out, n);
 	return n;
 }

@@ -60,4 +60,7 @@ bool filter_match(const struct career_filter *f, const struct career_brief *b);
  */
 size_t filter_apply(const struct career_filter *f, const struct catalog *cat, size_t *out);
 
+/* Order idx[0..n) (indexes into cat) by f->sort, ties by id. */
+void filter_sort(const struct career_filter *f, const struct catalog *cat, size_t *idx, size_t n);
+
 #endif
