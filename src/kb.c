@@ -1157,5 +1157,6 @@ void kb_release(struct kb *kb)
 		ladder_step_release(&kb->steps[i]);
 	free(kb->steps);
 	training_release(&kb->training);
+	zip_table_release(&kb->zips);
 	kb_init(kb);
 }

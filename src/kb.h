@@ -13,6 +13,7 @@
 
 #include "career.h"
 #include "diag.h"
+#include "geo.h"
 #include "ladder.h"
 #include "profile.h"
 #include "training.h"
@@ -43,6 +44,7 @@ struct kb {
 	struct ladder_step *steps;	/* ladders.yaml, in file order */
 	size_t n_steps;
 	struct training training;	/* data/training/: programs, accreditors, state rules; sources in sources */
+	struct zip_table zips;		/* ZIP centroids, when the builder was given them (not from data/) */
 	uint64_t content_hash;		/* FNV-1a over every file's name and bytes */
 };
 

@@ -80,6 +80,7 @@ static const char schema_sql[] =
 	"CREATE TABLE state_rule(seq INTEGER PRIMARY KEY, state TEXT NOT NULL, careers TEXT NOT NULL, career_name TEXT,\n"
 	"  requirement INTEGER NOT NULL, authority TEXT, credential TEXT, legal_basis TEXT, note TEXT, as_of TEXT,\n"
 	"  sources TEXT NOT NULL);\n"
+	"CREATE TABLE zip(zip TEXT PRIMARY KEY, latitude REAL NOT NULL, longitude REAL NOT NULL) WITHOUT ROWID;\n"
 	"CREATE TABLE exam_route(seq INTEGER PRIMARY KEY, career_id TEXT NOT NULL, state TEXT, exam TEXT NOT NULL,\n"
 	"  requires INTEGER NOT NULL, accreditors TEXT NOT NULL, effective TEXT, note TEXT, sources TEXT NOT NULL);\n";
 
@@ -605,6 +606,20 @@ static int insert_training(struct store *st, const struct training *t, struct di
 	return rc;
 }
 
+static int insert_zips(struct store *st, const struct zip_table *z, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st, "INSERT OR REPLACE INTO zip VALUES(?, ?, ?)", &q, err);
+	for (size_t i = 0; !rc && i < z->n; i++) {
+		sqlite3_bind_text(q, 1, z->v[i].zip, 5, SQLITE_STATIC);
+		sqlite3_bind_double(q, 2, z->v[i].lat);
+		sqlite3_bind_double(q, 3, z->v[i].lon);
+		rc = step_done(st, q, err, "cannot store a ZIP centroid");
+	}
+	sqlite3_finalize(q);
+	return rc;
+}
+
 static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 {
 	struct build_stmts b = { 0 };
@@ -629,6 +644,7 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 		rc = insert_career(st, &b, kb, &kb->careers[i], (int64_t)i + 1, err);
 	if (!rc) rc = insert_quiz_and_ladders(st, kb, err);
 	if (!rc) rc = insert_training(st, &kb->training, err);
+	if (!rc) rc = insert_zips(st, &kb->zips, err);
 	sqlite3_finalize(b.career);
 	sqlite3_finalize(b.text);
 	sqlite3_finalize(b.path);
@@ -1434,4 +1450,24 @@ int store_accreditor_name(struct store *st, const char *id, char **acronym, char
 	if (rc == SQLITE_DONE)
 		return diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
 	return db_fail(st, err, "cannot read an accreditor");
+}
+
+int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st, "SELECT latitude, longitude FROM zip WHERE zip = ?", &q, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, zip, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*lat = sqlite3_column_double(q, 0);
+		*lon = sqlite3_column_double(q, 1);
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return diag_set(err, ALLIED_ENOTFOUND, "no ZIP code %s in allied's list of ZIP codes", zip);
+	return db_fail(st, err, "cannot read ZIP centroids");
 }

@@ -95,6 +95,8 @@ int store_career_name(struct store *st, int64_t num, char **id, char **title, st
 
 /* An accreditor's acronym (NULL when it has none) and name, malloc'ed; ALLIED_ENOTFOUND if unknown. */
 int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err);
+/* The centroid of a five-digit ZIP code; ALLIED_ENOTFOUND when the database has none for it. */
+int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
 /* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */
 int store_career_title(struct store *st, const char *id, char **title, struct diag *err);
 /* The sources with these ids, in the same order; *out has n entries (source_release each, free). */
