@@ -5,6 +5,8 @@
 #include "assets.h"
 #include "buf.h"
 #include "filter.h"
+#include "geo.h"
+#include "programs.h"
 #include "ladder.h"
 #include "match.h"
 #include "profile.h"
@@ -32,6 +34,7 @@ struct api {
 	struct profile_item *quiz;
 	size_t n_quiz;
 	struct ladder ladder;
+	struct program_list programs;	/* every program with its school, for the finder */
 	char *kb_hash;			/* may be NULL */
 	long schema_version;
 
@@ -52,6 +55,7 @@ int api_open(const char *db_path, struct api **out, struct diag *err)
 	api->db_path = xstrdup(db_path);
 	catalog_init(&api->cat);
 	ladder_init(&api->ladder);
+	program_list_init(&api->programs);
 	pthread_mutex_init(&api->lock, NULL);
 	rc = store_open(db_path, STORE_READ_ONLY, &st, err);
 	if (rc == 0)
@@ -60,6 +64,8 @@ int api_open(const char *db_path, struct api **out, struct diag *err)
 		rc = store_load_quiz(st, &api->quiz, &api->n_quiz, err);
 	if (rc == 0)
 		rc = store_load_ladder(st, &api->ladder, err);
+	if (rc == 0)
+		rc = store_load_programs(st, &api->programs, err);
 	if (rc == 0)
 		rc = store_meta_get(st, "kb_hash", &api->kb_hash, err);
 	if (rc == 0)
@@ -92,6 +98,7 @@ void api_close(struct api *api)
 		free(api->quiz[i].text);
 	free(api->quiz);
 	ladder_release(&api->ladder);
+	program_list_release(&api->programs);
 	pthread_mutex_destroy(&api->lock);
 	free(api->kb_hash);
 	free(api->db_path);
@@ -884,6 +891,76 @@ static void h_rules(struct api *api, const struct api_request *req, struct api_r
 	free(title);
 }
 
+static int programs_extra(const char *name)
+{
+	if (strcmp(name, "career") == 0 || strcmp(name, "near") == 0 || strcmp(name, "limit") == 0)
+		return 1;
+	return programs_option_has_value(name);
+}
+
+static void h_programs(struct api *api, const struct api_request *req, struct api_response *res)
+{
+	static const char *const none[] = { NULL };
+	struct program_query q;
+	const struct program_list *list = &api->programs;
+	struct store *st = NULL;
+	struct diag err;
+	char *id = NULL;
+	long limit;
+	json_t *doc = NULL;
+	int rc;
+
+	if (check_params(req, none, programs_extra, res) < 0 || int_param(req, "limit", 1, MAX_LIMIT, 20, &limit, res) < 0)
+		return;
+	programs_query_init(&q);
+	diag_init(&err);
+	for (size_t i = 0; i < req->n_params; i++) {
+		const char *name = req->params[i].name, *value = req->params[i].value;
+		if (strcmp(name, "career") == 0 || strcmp(name, "near") == 0 || strcmp(name, "limit") == 0)
+			continue;
+		if (programs_option_has_value(name) == 0) {
+			int set = flag_value(name, value, res);
+			if (set < 0)
+				return;
+			if (!set)
+				continue;
+			value = NULL;
+		} else if (!value || !*value) {
+			errorf(res, 400, "parameter '%s' needs a value", name);
+			return;
+		}
+		if (programs_set(&q, name, value, &err) < 0) {
+			fail(res, &err);
+			return;
+		}
+	}
+	const char *career = param(req, "career", NULL), *near = param(req, "near", NULL);
+	if (near && !geo_is_zip(near)) {
+		errorf(res, 400, "near: '%.20s' is not a five-digit ZIP code", near);
+		return;
+	}
+	rc = get_store(api, &st, &err);
+	if (rc == 0 && career && *career)
+		rc = report_resolve(st, career, &id, &err);
+	q.career = id;
+	if (rc == 0 && near) {
+		q.near = true;
+		rc = report_zip_location(st, near, &q.lat, &q.lon, &err);
+	}
+	if (rc == 0) {
+		struct program_hit *hits = xmalloc((list->n ? list->n : 1) * sizeof(*hits));
+		size_t unlocated = 0, n = programs_find(list, &q, hits, &unlocated);
+		rc = report_programs(st, list, &q, near, hits, n, (size_t)limit, unlocated, &doc, &err);
+		free(hits);
+	}
+	put_store(api, st, rc);
+	if (rc < 0)
+		fail(res, &err);
+	else
+		respond_json(res, 200, doc);
+	free(id);
+}
+
 /* ---- routing ---- */
 
 static bool is(const struct api_request *req, const char *method)
@@ -946,6 +1023,8 @@ void api_handle(struct api *api, const struct api_request *req, struct api_respo
 		GET_ONLY(h_path(api, req, res));
 	if (strcmp(path, "/api/v1/rules") == 0)
 		GET_ONLY(h_rules(api, req, res));
+	if (strcmp(path, "/api/v1/programs") == 0)
+		GET_ONLY(h_programs(api, req, res));
 	if (strcmp(path, "/api/v1/match") == 0) {
 		if (is(req, "POST"))
 			h_match(api, req, res);

@@ -56,6 +56,8 @@ static int db_build(struct cli *cli, int argc, char **argv)
 		kb_release(&kb);
 		return cli_fail(&err);
 	}
+	if (kb.zips.n)
+		kb_hash_more(&kb, "zips", kb.zips.v, kb.zips.n * sizeof(*kb.zips.v));
 	if (store_build(out, &kb, &err) < 0) {
 		kb_release(&kb);
 		return cli_fail(&err);

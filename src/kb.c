@@ -946,6 +946,11 @@ static int load_ladders(const char *dir, struct kb *kb, struct diag *err, int *n
 	return rc;
 }
 
+void kb_hash_more(struct kb *kb, const char *name, const void *data, size_t len)
+{
+	hash_file(kb, name, data, len);
+}
+
 /* ---- training (data/training/, see training.c) ---- */
 
 static bool has_career(const char *id, void *ctx)

@@ -66,6 +66,9 @@ int kb_load(const char *dir, struct kb *kb, struct diag *err);
 int kb_parse_career(const char *name, const char *yaml, size_t len, struct career *c,
 		    struct source **sources, size_t *n_sources, struct diag *err);
 
+/* Fold more bytes (data compiled in beside data/, such as ZIP centroids) into kb->content_hash. */
+void kb_hash_more(struct kb *kb, const char *name, const void *data, size_t len);
+
 const struct source *kb_source(const struct kb *kb, const char *id);
 const struct specialty *kb_specialty(const struct kb *kb, const char *id);
 

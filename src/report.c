@@ -8,6 +8,7 @@
 #include "training.h"
 #include "xmalloc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,4 +274,113 @@ int report_rules(struct store *st, const char *career_id, const char *title, con
 	free(all);
 	free(routes);
 	return rc;
+}
+
+static json_t *real_or_null(double v, double scale)
+{
+	return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
+}
+
+static json_t *int_or_null(int64_t v)
+{
+	return v == CAREER_UNKNOWN ? json_null() : json_integer((json_int_t)v);
+}
+
+static json_t *split_json(const char *list)
+{
+	json_t *a = json_array();
+	while (list && *list) {
+		size_t len = strcspn(list, " ");
+		if (len)
+			json_array_append_new(a, json_stringn(list, len));
+		list += len + (list[len] == ' ');
+	}
+	return a;
+}
+
+static json_t *schedule_json(unsigned bits)
+{
+	json_t *a = json_array();
+	for (int k = 0; k < SCHEDULE_COUNT; k++)
+		if (bits & 1u << k)
+			json_array_append_new(a, json_string(training_schedule_id(k)));
+	return a;
+}
+
+int report_programs(struct store *st, const struct program_list *l, const struct program_query *q,
+		    const char *near_zip, const struct program_hit *hits, size_t n, size_t limit, size_t unlocated,
+		    json_t **doc, struct diag *err)
+{
+	json_t *list = json_array();
+	int rc = 0;
+
+	for (size_t i = 0; i < n && i < limit; i++) {
+		const struct program_row *r = &l->v[hits[i].row];
+		json_t *acc = json_null(), *outcomes = json_null();
+		if (r->accreditor) {
+			char *acronym = NULL, *name = NULL;
+			if ((rc = store_accreditor_name(st, r->accreditor, &acronym, &name, err)) < 0)
+				break;
+			acc = json_pack("{s:s, s:o, s:s}", "id", r->accreditor, "acronym", str_or_null(acronym), "name", name);
+			free(acronym);
+			free(name);
+		}
+		if (r->outcomes_year != CAREER_UNKNOWN)
+			outcomes = json_pack("{s:I, s:o, s:o, s:o}", "year", (json_int_t)r->outcomes_year, "exam_pass_pct",
+					     real_or_null(r->exam_pass_pct, 10), "completion_pct", real_or_null(r->completion_pct, 10),
+					     "placement_pct", real_or_null(r->placement_pct, 10));
+		json_t *inst = json_pack("{s:s, s:s, s:o, s:o, s:s, s:o, s:s}", "id", r->institution_id, "name",
+					 r->institution, "campus", str_or_null(r->campus), "city", str_or_null(r->city),
+					 "state", r->state, "zip", str_or_null(r->zip), "location",
+					 isnan(r->lat) ? "unknown" : r->located_by_zip ? "zip-centroid" : "institution");
+		const char *cred = training_credential_id(r->credential);
+		json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:o}",
+			"id", r->id, "name", r->name, "institution", inst,
+			"distance_miles", real_or_null(hits[i].miles, 10), "careers", split_json(r->careers),
+			"career_name", str_or_null(r->career_name), "credential", str_or_null(cred),
+			"months", real_or_null(r->months, 10), "schedule", schedule_json(r->schedule), "accreditor", acc,
+			"accreditation_status", training_status_id(r->status),
+			"admission", str_or_null(training_admission_id(r->admission)), "cost_usd", int_or_null(r->cost_usd),
+			"clinical_hours", int_or_null(r->clinical_hours), "outcomes", outcomes,
+			"campus_unknown", r->campus_unknown, "note", str_or_null(r->note), "as_of", str_or_null(r->as_of),
+			"sources", split_json(r->sources));
+		json_array_append_new(list, o);
+	}
+	if (rc < 0) {
+		json_decref(list);
+		return rc;
+	}
+	json_t *query = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:b}", "career", str_or_null(q->career),
+				  "near", str_or_null(near_zip), "radius_miles", q->near ? json_real(q->radius_miles) : json_null(),
+				  "schedule", schedule_json(q->schedule_any), "max_months", real_or_null(q->max_months, 10),
+				  "credential", q->credential >= 0 ? json_string(training_credential_id(q->credential)) : json_null(),
+				  "accredited", q->accredited);
+	*doc = json_pack("{s:o, s:I, s:I, s:o}", "query", query, "count", (json_int_t)n, "unlocated",
+			 (json_int_t)unlocated, "programs", list);
+	return 0;
+}
+
+int report_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err)
+{
+	struct strvec near;
+	struct buf msg;
+	int rc = store_zip_location(st, zip, lat, lon, err);
+
+	if (rc != ALLIED_ENOTFOUND)
+		return rc;
+	strvec_init(&near);
+	if ((rc = store_zip_neighbours(st, zip, 4, &near, err)) < 0) {
+		strvec_release(&near);
+		return rc;
+	}
+	buf_init(&msg, 0);
+	buf_addf(&msg, "no ZIP code %s in allied's list of ZIP codes", zip);
+	for (size_t i = 0; i < near.n; i++)
+		buf_addf(&msg, "%s %s", i ? "," : "; the closest are", near.v[i]);
+	if (!near.n)
+		buf_adds(&msg, " (this database has no ZIP code centroids)");
+	diag_set(err, ALLIED_ENOTFOUND, "%s", msg.data);
+	buf_release(&msg);
+	strvec_release(&near);
+	return ALLIED_ENOTFOUND;
 }

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "ladder.h"
 #include "match.h"
+#include "programs.h"
 #include "store.h"
 
 #include <jansson.h>
@@ -49,5 +50,17 @@ int report_compare(struct store *st, const struct career *c, size_t n, const str
  */
 int report_rules(struct store *st, const char *career_id, const char *title, const char *state, json_t **doc,
 		 struct diag *err);
+
+/* The centroid of zip; when unknown, ALLIED_ENOTFOUND with the closest codes in the message. */
+int report_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
+
+/*
+ * The programs document (*doc: new reference) for hits[0..n) of l found with q, at most limit of
+ * them; near_zip is the ZIP code q->lat/lon came from (or NULL), unlocated the count of programs
+ * left out for want of a location. Shape: docs/json.md, "allied programs".
+ */
+int report_programs(struct store *st, const struct program_list *l, const struct program_query *q,
+		    const char *near_zip, const struct program_hit *hits, size_t n, size_t limit, size_t unlocated,
+		    json_t **doc, struct diag *err);
 
 #endif

@@ -1471,3 +1471,73 @@ int store_zip_location(struct store *st, const char *zip, double *lat, double *l
 		return diag_set(err, ALLIED_ENOTFOUND, "no ZIP code %s in allied's list of ZIP codes", zip);
 	return db_fail(st, err, "cannot read ZIP centroids");
 }
+
+int store_load_programs(struct store *st, struct program_list *l, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st,
+		"SELECT p.id, p.name, p.careers, p.career_name, i.id, i.name, i.campus, i.city, i.state, i.zip,"
+		" i.latitude, i.longitude, z.latitude, z.longitude, p.campus_unknown, p.credential, p.months, p.schedule,"
+		" p.accreditor, p.status, p.admission, p.cost_usd, p.clinical_hours, p.exam_pass_pct, p.completion_pct,"
+		" p.placement_pct, p.outcomes_year, p.note, p.as_of, p.sources"
+		" FROM program p JOIN institution i ON i.num = p.institution_num LEFT JOIN zip z ON z.zip = i.zip"
+		" ORDER BY p.num", &q, err);
+	if (rc < 0)
+		return rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+		struct program_row *r = &l->v[l->n++];
+#define KEEP(i) program_list_keep(l, (const char *)sqlite3_column_text(q, i))
+		r->id = KEEP(0);
+		r->name = KEEP(1);
+		r->careers = KEEP(2);
+		r->career_name = KEEP(3);
+		r->institution_id = KEEP(4);
+		r->institution = KEEP(5);
+		r->campus = KEEP(6);
+		r->city = KEEP(7);
+		r->state = KEEP(8);
+		r->zip = KEEP(9);
+		r->lat = col_real(q, 10);
+		r->lon = col_real(q, 11);
+		r->located_by_zip = isnan(r->lat) && !isnan(col_real(q, 12));
+		if (r->located_by_zip) {
+			r->lat = col_real(q, 12);
+			r->lon = col_real(q, 13);
+		}
+		r->campus_unknown = sqlite3_column_int(q, 14) != 0;
+		r->credential = (int)col_int(q, 15);
+		r->months = col_real(q, 16);
+		r->schedule = (unsigned)sqlite3_column_int(q, 17);
+		r->accreditor = KEEP(18);
+		r->status = sqlite3_column_int(q, 19);
+		r->admission = (int)col_int(q, 20);
+		r->cost_usd = col_int(q, 21);
+		r->clinical_hours = col_int(q, 22);
+		r->exam_pass_pct = col_real(q, 23);
+		r->completion_pct = col_real(q, 24);
+		r->placement_pct = col_real(q, 25);
+		r->outcomes_year = col_int(q, 26);
+		r->note = KEEP(27);
+		r->as_of = KEEP(28);
+		r->sources = KEEP(29);
+#undef KEEP
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read programs");
+}
+
+int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct strvec *out, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st, "SELECT zip FROM (SELECT zip FROM zip WHERE zip < ?1 ORDER BY zip DESC LIMIT ?2)"
+			 " UNION SELECT zip FROM (SELECT zip FROM zip WHERE zip > ?1 ORDER BY zip LIMIT ?2) ORDER BY zip", &q, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, zip, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (int64_t)(max + 1) / 2);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		strvec_push(out, (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read ZIP codes");
+}

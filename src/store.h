@@ -15,12 +15,13 @@
 #include "kb.h"
 #include "ladder.h"
 #include "profile.h"
+#include "programs.h"
 #include "training.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
 enum store_text_kind {
@@ -95,6 +96,13 @@ int store_career_name(struct store *st, int64_t num, char **id, char **title, st
 
 /* An accreditor's acronym (NULL when it has none) and name, malloc'ed; ALLIED_ENOTFOUND if unknown. */
 int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err);
+/*
+ * Fill l (program_list_init'ed) with every program and its school. A school without
+ * coordinates of its own is placed at its ZIP code's centroid (located_by_zip), when known.
+ */
+int store_load_programs(struct store *st, struct program_list *l, struct diag *err);
+/* Up to max ZIP codes next to zip in numeric order (for "did you mean"), appended to out. */
+int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct strvec *out, struct diag *err);
 /* The centroid of a five-digit ZIP code; ALLIED_ENOTFOUND when the database has none for it. */
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
 /* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */
