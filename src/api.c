@@ -961,6 +961,32 @@ static void h_programs(struct api *api, const struct api_request *req, struct ap
 	free(id);
 }
 
+static void h_institution(struct api *api, const struct api_request *req, struct api_response *res, const char *name)
+{
+	static const char *const names[] = { "career", NULL };
+	struct store *st = NULL;
+	struct diag err;
+	char *id = NULL;
+	json_t *doc = NULL;
+	int rc;
+
+	if (check_params(req, names, NULL, res) < 0)
+		return;
+	const char *career = param(req, "career", NULL);
+	diag_init(&err);
+	rc = get_store(api, &st, &err);
+	if (rc == 0 && career && *career)
+		rc = report_resolve(st, career, &id, &err);
+	if (rc == 0)
+		rc = report_verify(st, &api->programs, name, id, &doc, &err);
+	put_store(api, st, rc);
+	if (rc < 0)
+		fail(res, &err);
+	else
+		respond_json(res, 200, doc);
+	free(id);
+}
+
 /* ---- routing ---- */
 
 static bool is(const struct api_request *req, const char *method)
@@ -1000,7 +1026,7 @@ static void serve_asset(const struct asset *a, const struct api_request *req, st
 
 void api_handle(struct api *api, const struct api_request *req, struct api_response *res)
 {
-	static const char careers_prefix[] = "/api/v1/careers/";
+	static const char careers_prefix[] = "/api/v1/careers/", institutions_prefix[] = "/api/v1/institutions/";
 	const char *path = req->path;
 	const struct asset *a;
 
@@ -1040,6 +1066,14 @@ void api_handle(struct api *api, const struct api_request *req, struct api_respo
 		else
 			not_allowed(res, "GET, HEAD, POST");
 		return;
+	}
+	if (strncmp(path, institutions_prefix, sizeof(institutions_prefix) - 1) == 0) {
+		const char *name = path + sizeof(institutions_prefix) - 1;
+		if (!*name || strlen(name) > 255) {
+			api_error(res, 404, "no such address; see /api/v1/openapi.json");
+			return;
+		}
+		GET_ONLY(h_institution(api, req, res, name));
 	}
 	if (strncmp(path, careers_prefix, sizeof(careers_prefix) - 1) == 0) {
 		const char *rest = path + sizeof(careers_prefix) - 1;

@@ -21,6 +21,7 @@ const struct cli_command cli_commands[] = {
 	{ "quiz", cmd_quiz, "the interest quiz and practical questions, then your matches", cmd_quiz_usage },
 	{ "path", cmd_path, "the fastest (or cheapest) route to a career, step by step", cmd_path_usage },
 	{ "programs", cmd_programs, "training programs near a ZIP code, by schedule, length and accreditation", cmd_programs_usage },
+	{ "verify", cmd_verify, "is a school's program accredited the way the exam or licence asks?", cmd_verify_usage },
 	{ "rules", cmd_rules, "what a state requires to work in a career: licence, exam, accreditation", cmd_rules_usage },
 	{ "serve", cmd_serve, "the web application and the JSON API over HTTP", cmd_serve_usage },
 	{ "db", cmd_db, "build, reset or describe the database", cmd_db_usage },

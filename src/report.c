@@ -384,3 +384,231 @@ int report_zip_location(struct store *st, const char *zip, double *lat, double *
 	strvec_release(&near);
 	return ALLIED_ENOTFOUND;
 }
+
+/* ---- verify ---- */
+
+static json_t *accreditor_json(struct store *st, const char *id, struct diag *err, int *rc)
+{
+	struct accreditor a;
+	json_t *rec, *o;
+	if (!id)
+		return json_null();
+	if ((*rc = store_get_accreditor(st, id, &a, err)) < 0) {
+		accreditor_release(&a);
+		return json_null();
+	}
+	rec = json_array();
+	if (a.recognized_by & RECOGNIZED_USDE)
+		json_array_append_new(rec, json_string("usde"));
+	if (a.recognized_by & RECOGNIZED_CHEA)
+		json_array_append_new(rec, json_string("chea"));
+	o = json_pack("{s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "id", a.id, "acronym", str_or_null(a.acronym), "name", a.name,
+		      "kind", a.kind == ACCREDITOR_INSTITUTIONAL ? "institutional" : "programmatic", "recognized_by", rec,
+		      "grants_through", str_or_null(a.grants_through), "sources", split_json(NULL));
+	for (size_t i = 0; i < a.sources.n; i++)
+		json_array_append_new(json_object_get(o, "sources"), json_string(a.sources.v[i]));
+	accreditor_release(&a);
+	return o;
+}
+
+/* Does a program accredited by acc count for a route that lists ids (directly or through grants_through)? */
+static int accreditor_counts(struct store *st, const char *acc, const struct strvec *ids, struct diag *err)
+{
+	struct accreditor a;
+	int rc, found = strvec_contains(ids, acc);
+	if (found)
+		return 1;
+	if ((rc = store_get_accreditor(st, acc, &a, err)) < 0) {
+		accreditor_release(&a);
+		return rc;
+	}
+	found = a.grants_through && strvec_contains(ids, a.grants_through);
+	accreditor_release(&a);
+	return found;
+}
+
+/* The verdict on one program for one route, and the sentence for people. */
+static int judge(struct store *st, const struct program_row *p, const struct exam_route *r, const char **verdict,
+		 struct buf *why, struct diag *err)
+{
+	char names[256] = "";
+	for (size_t i = 0; i < r->accreditors.n; i++) {
+		char *acronym = NULL, *name = NULL;
+		if (store_accreditor_name(st, r->accreditors.v[i], &acronym, &name, err) < 0)
+			return err->code;
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? " or " : "", acronym ? acronym : name);
+		free(acronym);
+		free(name);
+	}
+	if (r->requires == ROUTE_NONE) {
+		*verdict = "not-required";
+		buf_addf(why, "%s does not need a particular program.", r->exam);
+		return 0;
+	}
+	if (r->requires == ROUTE_APPROVED_PROGRAM) {
+		*verdict = p->status == STATUS_NOT_ACCREDITED ? "does-not-meet" : "unknown";
+		buf_addf(why, "%s needs a program approved by the exam body or the state; allied cannot check that approval%s.",
+			 r->exam, p->status == STATUS_NOT_ACCREDITED ? ", and the program's own pages say it is not accredited" : "");
+		return 0;
+	}
+	if (!r->accreditors.n) {
+		*verdict = "unknown";
+		buf_addf(why, "%s asks for an accredited program, but allied's sources name no accreditor.", r->exam);
+		return 0;
+	}
+	int counts = p->accreditor ? accreditor_counts(st, p->accreditor, &r->accreditors, err) : 0;
+	if (counts < 0)
+		return counts;
+	if (p->status == STATUS_ACCREDITED && counts) {
+		*verdict = "meets";
+		buf_addf(why, "Accredited by %s, which %s accepts%s.", names, r->exam,
+			 r->requires == ROUTE_ONE_OF ? " (one of its routes)" : "");
+	} else if (p->status == STATUS_NOT_ACCREDITED) {
+		*verdict = "does-not-meet";
+		buf_addf(why, "WARNING: this program is not accredited by %s. %s %s", names, r->exam,
+			 r->requires == ROUTE_PROGRAMMATIC ? "needs a program accredited by it: graduates may not be able to sit the exam."
+							  : "has other routes, but this one is closed: ask the exam body before you enrol.");
+	} else {
+		*verdict = "unknown";
+		buf_addf(why, "Unknown: allied's sources do not say that this program is accredited by %s, which %s %s. "
+			 "Check %s's own directory before you enrol.", names, r->exam,
+			 r->requires == ROUTE_PROGRAMMATIC ? "requires" : "is one route to", names);
+	}
+	return 0;
+}
+
+/* The institution name names: its index in v, or -1 with err set. */
+static int find_institution(const struct institution *v, size_t n, const char *name, struct diag *err)
+{
+	char want[256], have[256];
+	size_t hits[8], n_hits = 0;
+
+	text_norm(name, want, sizeof(want));
+	for (size_t i = 0; i < n; i++) {
+		text_norm(v[i].name, have, sizeof(have));
+		if (strcmp(v[i].id, name) == 0 || strcmp(have, want) == 0)
+			return (int)i;
+	}
+	for (size_t i = 0; i < n && want[0]; i++) {	/* every word of the query in the name */
+		char *copy = xstrdup(want), *save = NULL;
+		bool all = true;
+		text_norm(v[i].name, have, sizeof(have));
+		for (char *w = strtok_r(copy, " ", &save); w && all; w = strtok_r(NULL, " ", &save))
+			all = strstr(have, w) != NULL;
+		free(copy);
+		if (all && n_hits < sizeof(hits) / sizeof(hits[0]))
+			hits[n_hits++] = i;
+	}
+	if (n_hits == 1)
+		return (int)hits[0];
+	struct buf msg;
+	buf_init(&msg, 0);
+	if (n_hits > 1) {
+		buf_addf(&msg, "'%s' matches %zu schools: ", name, n_hits);
+		for (size_t k = 0; k < n_hits; k++)
+			buf_addf(&msg, "%s%s", k ? "; " : "", v[hits[k]].name);
+		diag_set(err, ALLIED_EINVAL, "%s", msg.data);
+	} else {
+		buf_addf(&msg, "no school called '%s' in allied's list", name);
+		diag_set(err, ALLIED_ENOTFOUND, "%s (try a shorter part of its name, or allied programs)", msg.data);
+	}
+	buf_release(&msg);
+	return -1;
+}
+
+int report_verify(struct store *st, const struct program_list *programs, const char *name, const char *career_id,
+		  json_t **doc, struct diag *err)
+{
+	struct institution *inst = NULL;
+	struct exam_route *routes = NULL;
+	size_t n_inst = 0, n_routes = 0;
+	const char *only_program = NULL;
+	int rc = store_load_institutions(st, &inst, &n_inst, err), at = -1;
+
+	for (size_t i = 0; rc == 0 && i < programs->n && at < 0; i++)	/* a program id names its school */
+		if (strcmp(programs->v[i].id, name) == 0) {
+			only_program = programs->v[i].id;
+			for (size_t k = 0; k < n_inst; k++)
+				if (strcmp(inst[k].id, programs->v[i].institution_id) == 0)
+					at = (int)k;
+		}
+	if (rc == 0 && at < 0 && (at = find_institution(inst, n_inst, name, err)) < 0)
+		rc = err->code;
+	if (rc == 0 && career_id)
+		rc = store_get_exam_routes(st, career_id, &routes, &n_routes, err);
+	json_t *list = json_array(), *jroutes = json_array(), *acc = json_null();
+	if (rc == 0)
+		acc = accreditor_json(st, inst[at].accreditor, err, &rc);
+	for (size_t i = 0; rc == 0 && i < n_routes; i++) {
+		const struct exam_route *r = &routes[i];
+		json_t *a = NULL;
+		if (r->state[0] && strcmp(r->state, inst[at].state) != 0)
+			continue;
+		if ((rc = accreditors_json(st, &r->accreditors, &a, err)) < 0) {
+			json_decref(a);
+			break;
+		}
+		json_array_append_new(jroutes, json_pack("{s:o, s:s, s:s, s:o, s:o}", "state",
+			r->state[0] ? json_string(r->state) : json_null(), "exam", r->exam, "requires",
+			training_route_id(r->requires), "accreditors", a, "effective", str_or_null(r->effective)));
+	}
+	for (size_t i = 0; rc == 0 && i < programs->n; i++) {
+		const struct program_row *p = &programs->v[i];
+		json_t *checks = json_array(), *pacc;
+		const char *overall = career_id ? "no-rule" : "not-checked";
+		if (strcmp(p->institution_id, inst[at].id) != 0 || (only_program && strcmp(p->id, only_program) != 0) ||
+		    (career_id && !programs_has_career(p, career_id))) {
+			json_decref(checks);
+			continue;
+		}
+		for (size_t k = 0; rc == 0 && career_id && k < n_routes; k++) {
+			const struct exam_route *r = &routes[k];
+			const char *verdict = NULL;
+			struct buf why;
+			if (r->state[0] && strcmp(r->state, inst[at].state) != 0)
+				continue;
+			buf_init(&why, 0);
+			if ((rc = judge(st, p, r, &verdict, &why, err)) == 0) {
+				json_array_append_new(checks, json_pack("{s:s, s:s, s:s}", "exam", r->exam, "verdict", verdict,
+									"text", why.data));
+				/* the worst verdict wins: does-not-meet > unknown > meets > not-required */
+				static const char *const order[] = { "no-rule", "not-required", "meets", "unknown", "does-not-meet" };
+				int was = 0, now = 0;
+				for (int o = 0; o < 5; o++) {
+					if (strcmp(order[o], overall) == 0)
+						was = o;
+					if (strcmp(order[o], verdict) == 0)
+						now = o;
+				}
+				if (now > was)
+					overall = order[now];
+			}
+			buf_release(&why);
+		}
+		pacc = accreditor_json(st, p->accreditor, err, &rc);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o}", "id", p->id,
+			"name", p->name, "careers", split_json(p->careers), "credential",
+			str_or_null(training_credential_id(p->credential)), "months", real_or_null(p->months, 10),
+			"accreditor", pacc, "accreditation_status", training_status_id(p->status), "verdict", overall,
+			"checks", checks, "as_of", str_or_null(p->as_of), "sources", split_json(p->sources)));
+	}
+	if (rc == 0) {
+		const struct institution *in = &inst[at];
+		*doc = json_pack("{s:{s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o}, s:o, s:o, s:o}",
+			"institution", "id", in->id, "name", in->name, "campus", str_or_null(in->campus), "city",
+			str_or_null(in->city), "state", in->state, "zip", str_or_null(in->zip), "accreditor", acc, "sources",
+			split_json(NULL), "career", str_or_null(career_id), "exam_routes", jroutes, "programs", list);
+		json_t *srcs = json_object_get(json_object_get(*doc, "institution"), "sources");
+		for (size_t i = 0; i < in->sources.n; i++)
+			json_array_append_new(srcs, json_string(in->sources.v[i]));
+	} else {
+		json_decref(list);
+		json_decref(jroutes);
+		json_decref(acc);
+	}
+	for (size_t i = 0; i < n_routes; i++)
+		exam_route_release(&routes[i]);
+	free(routes);
+	store_free_institutions(inst, n_inst);
+	return rc;
+}

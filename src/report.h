@@ -63,4 +63,15 @@ int report_programs(struct store *st, const struct program_list *l, const struct
 		    const char *near_zip, const struct program_hit *hits, size_t n, size_t limit, size_t unlocated,
 		    json_t **doc, struct diag *err);
 
+/*
+ * The accreditation check (`allied verify`): the institution (or program) that name names, its
+ * institutional accreditor and that body's recognition, and for each of its programs (for
+ * career_id only, when not NULL) whether its programmatic accreditation meets what the usual
+ * exam or licence asks, with a warning when it does not and "unknown" when allied does not know.
+ * *doc: new reference (docs/json.md, "allied verify"). ALLIED_ENOTFOUND (with close names) when
+ * no institution matches, ALLIED_EINVAL when several do.
+ */
+int report_verify(struct store *st, const struct program_list *programs, const char *name, const char *career_id,
+		  json_t **doc, struct diag *err);
+
 #endif

@@ -1541,3 +1541,78 @@ int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct s
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read ZIP codes");
 }
+
+int store_load_institutions(struct store *st, struct institution **out, size_t *n, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	size_t cap = 0;
+	int rc = prepare(st, "SELECT id, name, campus, city, state, zip, ipeds_unitid, latitude, longitude, accreditor,"
+			 " note, sources FROM institution ORDER BY num", &q, err);
+	*out = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		struct institution *in = &(*out)[(*n)++];
+		memset(in, 0, sizeof(*in));
+		strvec_init(&in->sources);
+		in->id = col_str(q, 0);
+		in->name = col_str(q, 1);
+		in->campus = col_str(q, 2);
+		in->city = col_str(q, 3);
+		in->state = col_str(q, 4);
+		in->zip = col_str(q, 5);
+		in->ipeds_unitid = col_int(q, 6);
+		in->latitude = col_real(q, 7);
+		in->longitude = col_real(q, 8);
+		in->accreditor = col_str(q, 9);
+		in->note = col_str(q, 10);
+		split_ids((const char *)sqlite3_column_text(q, 11), &in->sources);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read institutions");
+}
+
+void store_free_institutions(struct institution *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		institution_release(&v[i]);
+	free(v);
+}
+
+int store_get_accreditor(struct store *st, const char *id, struct accreditor *a, struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = prepare(st, "SELECT id, name, acronym, kind, recognized_by, grants_through, scope, note, sources"
+			 " FROM accreditor WHERE id = ?", &q, err);
+	memset(a, 0, sizeof(*a));
+	strvec_init(&a->scope);
+	strvec_init(&a->sources);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		a->id = col_str(q, 0);
+		a->name = col_str(q, 1);
+		a->acronym = col_str(q, 2);
+		a->kind = sqlite3_column_int(q, 3);
+		a->recognized_by = (unsigned)sqlite3_column_int(q, 4);
+		a->grants_through = col_str(q, 5);
+		for (const char *sc = (const char *)sqlite3_column_text(q, 6); sc && *sc;) {
+			size_t len = strcspn(sc, ";");
+			strvec_push_owned(&a->scope, xstrndup(sc, len));
+			sc += len;
+			sc += strspn(sc, "; ");
+		}
+		a->note = col_str(q, 7);
+		split_ids((const char *)sqlite3_column_text(q, 8), &a->sources);
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
+	return db_fail(st, err, "cannot read an accreditor");
+}

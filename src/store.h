@@ -94,6 +94,15 @@ int store_refresh_search_terms(struct store *st, struct diag *err);
 /* The career id and title for a career number; strings are malloc'ed. */
 int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err);
 
+/*
+ * Every institution (schools of data/training and imports), with its sources; *out has *n
+ * entries without programs (institution: free each field as training_release does; use
+ * store_free_institutions).
+ */
+int store_load_institutions(struct store *st, struct institution **out, size_t *n, struct diag *err);
+void store_free_institutions(struct institution *v, size_t n);
+/* One accreditor by id (*a: training.h fields, free with accreditor_release). ALLIED_ENOTFOUND if unknown. */
+int store_get_accreditor(struct store *st, const char *id, struct accreditor *a, struct diag *err);
 /* An accreditor's acronym (NULL when it has none) and name, malloc'ed; ALLIED_ENOTFOUND if unknown. */
 int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err);
 /*

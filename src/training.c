@@ -97,6 +97,33 @@ static void program_release(struct program *p)
 	strvec_release(&p->sources);
 }
 
+void accreditor_release(struct accreditor *a)
+{
+	free(a->id);
+	free(a->name);
+	free(a->acronym);
+	free(a->grants_through);
+	strvec_release(&a->scope);
+	free(a->note);
+	strvec_release(&a->sources);
+}
+
+void institution_release(struct institution *in)
+{
+	free(in->id);
+	free(in->name);
+	free(in->campus);
+	free(in->city);
+	free(in->state);
+	free(in->zip);
+	free(in->accreditor);
+	free(in->note);
+	strvec_release(&in->sources);
+	for (size_t k = 0; k < in->n_programs; k++)
+		program_release(&in->programs[k]);
+	free(in->programs);
+}
+
 void state_rule_init(struct state_rule *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -136,31 +163,10 @@ void exam_route_release(struct exam_route *r)
 
 void training_release(struct training *t)
 {
-	for (size_t i = 0; i < t->n_accreditors; i++) {
-		struct accreditor *a = &t->accreditors[i];
-		free(a->id);
-		free(a->name);
-		free(a->acronym);
-		free(a->grants_through);
-		strvec_release(&a->scope);
-		free(a->note);
-		strvec_release(&a->sources);
-	}
-	for (size_t i = 0; i < t->n_institutions; i++) {
-		struct institution *in = &t->institutions[i];
-		free(in->id);
-		free(in->name);
-		free(in->campus);
-		free(in->city);
-		free(in->state);
-		free(in->zip);
-		free(in->accreditor);
-		free(in->note);
-		strvec_release(&in->sources);
-		for (size_t k = 0; k < in->n_programs; k++)
-			program_release(&in->programs[k]);
-		free(in->programs);
-	}
+	for (size_t i = 0; i < t->n_accreditors; i++)
+		accreditor_release(&t->accreditors[i]);
+	for (size_t i = 0; i < t->n_institutions; i++)
+		institution_release(&t->institutions[i]);
 	for (size_t i = 0; i < t->n_rules; i++)
 		state_rule_release(&t->rules[i]);
 	for (size_t i = 0; i < t->n_routes; i++)

@@ -112,6 +112,8 @@ struct training {
 
 void training_init(struct training *t);
 void training_release(struct training *t);
+void accreditor_release(struct accreditor *a);
+void institution_release(struct institution *in);
 void state_rule_init(struct state_rule *r);
 void state_rule_release(struct state_rule *r);
 void exam_route_init(struct exam_route *r);
