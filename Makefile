@@ -111,8 +111,10 @@ test:
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test
 
+# bench/http needs wrk and nginx (apt-get install wrk nginx); it exits 1 when a target is missed
 bench: $(BUILD)/allied $(BUILD)/bench/match-bench
 	bench/run $(BUILD)/allied $(BUILD)/bench/match-bench
+	bench/http $(BUILD)/allied
 
 # in-process timings; the wraps count the allocations allied's own code makes
 $(BUILD)/bench/match-bench: bench/match-bench.c $(BUILD)/liballied.a

@@ -34,11 +34,30 @@
 static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
 			  "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/*
+ * Answers to GET requests of the API, kept per database snapshot: the data cannot change until
+ * SIGHUP opens a new snapshot, so a repeated request is answered from memory, headers and all.
+ * Only 200 answers to URLs of at most CACHE_MAX_KEY bytes are kept, at most CACHE_SLOTS / 2 of
+ * them; nothing is ever written to disk, and POST bodies (preferences, quiz answers) never are.
+ */
+#define CACHE_SLOTS 4096	/* a power of two */
+#define CACHE_MAX_KEY 1024
+
+struct cached {
+	uint64_t hash;
+	char *key;		/* NULL: an empty slot */
+	struct MHD_Response *resp;	/* the cache's own reference */
+	size_t bytes;
+};
+
 /* An open database and the requests using it; SIGHUP replaces the current one. */
 struct snapshot {
 	struct api *api;
 	unsigned refs;
 	bool retired;
+	pthread_mutex_t cache_lock;
+	struct cached *cache;	/* CACHE_SLOTS slots, open addressing */
+	size_t cached;
 };
 
 struct server {
@@ -70,6 +89,70 @@ struct request {
 	size_t n_params;
 };
 
+static struct snapshot *snapshot_new(struct api *api)
+{
+	struct snapshot *snap = xcalloc(1, sizeof(*snap));
+	snap->api = api;
+	snap->cache = xcalloc(CACHE_SLOTS, sizeof(*snap->cache));
+	pthread_mutex_init(&snap->cache_lock, NULL);
+	return snap;
+}
+
+static void snapshot_free(struct snapshot *snap)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (snap->cache[i].key) {
+			free(snap->cache[i].key);
+			MHD_destroy_response(snap->cache[i].resp);
+		}
+	free(snap->cache);
+	pthread_mutex_destroy(&snap->cache_lock);
+	api_close(snap->api);
+	free(snap);
+}
+
+static uint64_t hash_key(const char *key)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 1099511628211ULL;
+	return h;
+}
+
+/* The cached answer to key with one more reference for the caller, or NULL. */
+static struct MHD_Response *cache_find(struct snapshot *snap, const char *key, uint64_t h, size_t *bytes)
+{
+	struct MHD_Response *resp = NULL;
+	pthread_mutex_lock(&snap->cache_lock);
+	for (size_t i = h & (CACHE_SLOTS - 1); snap->cache[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+		if (snap->cache[i].hash == h && strcmp(snap->cache[i].key, key) == 0) {
+			resp = snap->cache[i].resp;
+			*bytes = snap->cache[i].bytes;
+			break;
+		}
+	pthread_mutex_unlock(&snap->cache_lock);
+	return resp;
+}
+
+/* Keep resp (the caller's reference passes to the cache) unless it is full or has key; true if kept. */
+static bool cache_add(struct snapshot *snap, const char *key, uint64_t h, struct MHD_Response *resp, size_t bytes)
+{
+	bool kept = false;
+	pthread_mutex_lock(&snap->cache_lock);
+	if (snap->cached < CACHE_SLOTS / 2) {
+		size_t i = h & (CACHE_SLOTS - 1);
+		while (snap->cache[i].key && !(snap->cache[i].hash == h && strcmp(snap->cache[i].key, key) == 0))
+			i = (i + 1) & (CACHE_SLOTS - 1);
+		if (!snap->cache[i].key) {
+			snap->cache[i] = (struct cached){ h, xstrdup(key), resp, bytes };
+			snap->cached++;
+			kept = true;
+		}
+	}
+	pthread_mutex_unlock(&snap->cache_lock);
+	return kept;
+}
+
 static struct snapshot *snapshot_get(struct server *s)
 {
 	pthread_mutex_lock(&s->lock);
@@ -85,10 +168,8 @@ static void snapshot_put(struct server *s, struct snapshot *snap)
 	pthread_mutex_lock(&s->lock);
 	close = --snap->refs == 0 && snap->retired;
 	pthread_mutex_unlock(&s->lock);
-	if (close) {
-		api_close(snap->api);
-		free(snap);
-	}
+	if (close)
+		snapshot_free(snap);
 }
 
 /* SIGHUP: open the database again; swap it in only once it is loaded. */
@@ -101,18 +182,15 @@ static void reload(struct server *s)
 		fprintf(s->log, "allied serve: SIGHUP: keeping the database already open: %s\n", err.msg);
 		return;
 	}
-	struct snapshot *snap = xcalloc(1, sizeof(*snap)), *old;
-	snap->api = api;
+	struct snapshot *snap = snapshot_new(api), *old;
 	pthread_mutex_lock(&s->lock);
 	old = s->current;
 	s->current = snap;
 	old->retired = true;
 	bool close = old->refs == 0;
 	pthread_mutex_unlock(&s->lock);
-	if (close) {
-		api_close(old->api);
-		free(old);
-	}
+	if (close)
+		snapshot_free(old);
 	fprintf(s->log, "allied serve: SIGHUP: reopened the database (%zu careers)\n", api_career_count(api));
 }
 
@@ -147,6 +225,20 @@ static bool rate_limited(struct server *s, struct MHD_Connection *c)
 	return over;
 }
 
+/* The cache key of a request: its path and parameters, as received. false when too long. */
+static bool cache_key(const char *url, const struct request *r, char *key, size_t size)
+{
+	/* each part with its length, so that no name or value can make two requests look alike */
+	size_t len = (size_t)snprintf(key, size, "%zu:%s", strlen(url), url);
+	for (size_t i = 0; i < r->n_params && len < size; i++) {
+		const struct api_param *p = &r->params[i];
+		len += (size_t)snprintf(key + len, size - len, "|%zu:%s", strlen(p->name), p->name);
+		if (len < size)
+			len += p->value ? (size_t)snprintf(key + len, size - len, "=%zu:%s", strlen(p->value), p->value) : 0;
+	}
+	return len < size - 1;
+}
+
 static enum MHD_Result collect_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	struct request *r = cls;
@@ -177,8 +269,12 @@ static char *read_dev_asset(const struct server *s, const struct asset *a, size_
 	return buf_detach(&b, len);
 }
 
+/*
+ * Queue res on c. With a snapshot and key (a cacheable GET), a 200 answer is also kept in the
+ * snapshot's cache.
+ */
 static enum MHD_Result respond(struct server *s, struct MHD_Connection *c, struct request *r,
-			    struct api_response *res, bool close)
+			       struct api_response *res, bool close, struct snapshot *snap, const char *key, uint64_t h)
 {
 	struct MHD_Response *resp;
 	char *dev = NULL;
@@ -217,7 +313,8 @@ static enum MHD_Result respond(struct server *s, struct MHD_Connection *c, struc
 	r->status = res->status;
 	r->answered = true;
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)res->status, resp);
-	MHD_destroy_response(resp);
+	if (!(snap && key && res->status == 200 && !dev && cache_add(snap, key, h, resp, r->bytes)))
+		MHD_destroy_response(resp);
 	api_response_release(res);
 	return ok;
 }
@@ -254,7 +351,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (length && strtoull(length, NULL, 10) > API_MAX_BODY_BYTES) {
 			memset(&res, 0, sizeof(res));
 			api_error(&res, 413, "the body is larger than 65536 bytes");
-			return respond(s, c, r, &res, true);
+			return respond(s, c, r, &res, true, NULL, NULL, 0);
 		}
 		return MHD_YES;
 	}
@@ -271,15 +368,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	memset(&res, 0, sizeof(res));
 	if (r->too_large) {
 		api_error(&res, 413, "the body is larger than 65536 bytes");
-		return respond(s, c, r, &res, true);
+		return respond(s, c, r, &res, true, NULL, NULL, 0);
 	}
 	if (r->late) {
 		api_error(&res, 503, "the server is shutting down; try again in a moment");
-		return respond(s, c, r, &res, true);
+		return respond(s, c, r, &res, true, NULL, NULL, 0);
 	}
 	if (rate_limited(s, c)) {
 		api_error(&res, 429, "too many requests from your address; wait a second and try again");
-		return respond(s, c, r, &res, false);
+		return respond(s, c, r, &res, false, NULL, NULL, 0);
 	}
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_param, r);
 	struct api_request req = {
@@ -292,11 +389,28 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		.body_len = r->body.len,
 	};
 	struct snapshot *snap = snapshot_get(s);
+	char key[CACHE_MAX_KEY + 1];
+	uint64_t h = 0;
+	bool cacheable = (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) && strncmp(url, "/api/", 5) == 0 &&
+			 cache_key(url, r, key, sizeof(key));
+	if (cacheable) {
+		size_t bytes = 0;
+		struct MHD_Response *hit = cache_find(snap, key, h = hash_key(key), &bytes);
+		if (hit) {
+			enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, hit);
+			r->status = 200;
+			r->bytes = bytes;
+			r->answered = true;
+			snapshot_put(s, snap);	/* the queued response holds its own reference */
+			return ok;
+		}
+	}
 	api_handle(snap->api, &req, &res);
-	snapshot_put(s, snap);
 	if (res.log[0])
 		fprintf(s->log, "allied serve: %s %s: %s\n", r->method, r->path, res.log);
-	return respond(s, c, r, &res, false);
+	enum MHD_Result ok = respond(s, c, r, &res, false, cacheable ? snap : NULL, cacheable ? key : NULL, h);
+	snapshot_put(s, snap);
+	return ok;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
@@ -382,8 +496,7 @@ int server_run(const struct server_options *o, FILE *out, FILE *log, struct diag
 		return rc;
 	if ((rc = api_open(o->db_path, &api, err)) < 0)
 		return rc;
-	s.current = xcalloc(1, sizeof(*s.current));
-	s.current->api = api;
+	s.current = snapshot_new(api);
 	s.rate = xcalloc(RATE_BUCKETS, sizeof(*s.rate));
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_mutex_init(&s.rate_lock, NULL);
@@ -412,8 +525,7 @@ int server_run(const struct server_options *o, FILE *out, FILE *log, struct diag
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
 			     MHD_OPTION_END);
 	if (!d) {
-		api_close(api);
-		free(s.current);
+		snapshot_free(s.current);
 		free(s.rate);
 		pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
 		return diag_set(err, ALLIED_EIO, "cannot listen on %s (is the port in use, or the address not this machine's?)",
@@ -447,8 +559,7 @@ int server_run(const struct server_options *o, FILE *out, FILE *log, struct diag
 		usleep(10000);
 	MHD_stop_daemon(d);
 	fprintf(log, "allied serve: stopped (signal %d)\n", sig);
-	api_close(s.current->api);
-	free(s.current);
+	snapshot_free(s.current);
 	free(s.rate);
 	pthread_mutex_destroy(&s.lock);
 	pthread_mutex_destroy(&s.rate_lock);
