@@ -935,6 +935,10 @@ static void h_programs(struct api *api, const struct api_request *req, struct ap
 		}
 	}
 	const char *career = param(req, "career", NULL), *near = param(req, "near", NULL);
+	if (!near && param(req, "radius", NULL)) {
+		api_error(res, 400, "radius needs near=ZIP: a distance from where?");
+		return;
+	}
 	if (near && !geo_is_zip(near)) {
 		errorf(res, 400, "near: '%.20s' is not a five-digit ZIP code", near);
 		return;

@@ -13,8 +13,8 @@
 #include <string.h>
 
 const char cmd_programs_usage[] =
-	"usage: allied programs [--career CAREER] [--near ZIP [--radius MILES]] [--evening] [--weekend]\n"
-	"                       [--part-time] [--online] [--schedule LIST] [--max-months N]\n"
+	"usage: allied programs [--career CAREER] [--near ZIP [--radius MILES]] [--day] [--evening]\n"
+	"                       [--weekend] [--part-time] [--online] [--hybrid] [--schedule LIST] [--max-months N]\n"
 	"                       [--credential LEVEL] [--accredited] [--limit N] [--json]\n"
 	"\n"
 	"Find training programs: with --near, those within --radius miles (default 25) of a ZIP code,\n"
@@ -148,6 +148,8 @@ int cmd_programs(struct cli *cli, int argc, char **argv)
 	rc = cli_parse(cli, "programs", argc, argv, &opts, &limit, &args);
 	if (rc == 0 && args.n)
 		rc = cli_usage_error("programs", "unexpected argument '%s'", args.v[0]);
+	if (rc == 0 && !o.near && o.q.radius_miles != PROGRAMS_DEFAULT_RADIUS_MILES)
+		rc = cli_usage_error("programs", "--radius needs --near ZIP: a distance from where?");
 	if (rc == 0 && o.near && !geo_is_zip(o.near))
 		rc = cli_usage_error("programs", "--near: '%s' is not a five-digit ZIP code", o.near);
 	strvec_release(&args);

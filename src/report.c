@@ -343,8 +343,22 @@ int report_programs(struct store *st, const struct program_list *l, const struct
 			"admission", str_or_null(training_admission_id(r->admission)), "cost_usd", int_or_null(r->cost_usd),
 			"clinical_hours", int_or_null(r->clinical_hours), "outcomes", outcomes,
 			"campus_unknown", r->campus_unknown, "note", str_or_null(r->note), "as_of", str_or_null(r->as_of),
-			"sources", split_json(r->sources));
+			"sources", json_null());
+		struct strvec ids;
+		json_t *src = NULL;
+		strvec_init(&ids);
+		for (const char *sl = r->sources; sl && *sl;) {
+			size_t len = strcspn(sl, " ");
+			if (len)
+				strvec_push_owned(&ids, xstrndup(sl, len));
+			sl += len + (sl[len] == ' ');
+		}
+		rc = sources_json(st, &ids, &src, err);
+		strvec_release(&ids);
+		json_object_set_new(o, "sources", src);
 		json_array_append_new(list, o);
+		if (rc < 0)
+			break;
 	}
 	if (rc < 0) {
 		json_decref(list);

@@ -15,13 +15,15 @@
  *
  * Privacy: quiz answers and preferences go to the server in a POST body, never in the URL, and
  * are never stored; they live in this tab's memory only (quizPage below) until it is closed.
+ * The training finder keeps its search in the address, ZIP code included, like the careers
+ * filters: the person typed it into that search form to get a shareable search (viewTraining).
  *
  * The file reads top to bottom:
  *   1. Helpers: building the DOM, formatting, labels
  *   2. The server: api() and the shared careers list and vocabulary
  *   3. Shared pieces: career cards, compare choice, pay range bar, bars, the chart
  *   4. The router: #/name/arg?params -> a view
- *   5. The views: home, careers, career, quiz, compare, path
+ *   5. The views: home, careers, career (with state rules), quiz, compare, path, training
  *   6. Start
  */
 (() => {
@@ -132,6 +134,12 @@
 		return s.charAt(0).toUpperCase() + s.slice(1);
 	}
 
+	/* "Medical assistants" -> "medical assistants", for use inside a sentence; "MRI technologists" stays. */
+	function lowerFirst(text) {
+		const s = String(text);
+		return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+	}
+
 	/* Only http(s) addresses become links; anything else stays text. */
 	function safeUrl(url) {
 		return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
@@ -176,7 +184,42 @@
 		},
 		kind: { study: 'Study', work: 'Work' },
 		sort: { title: 'Title (A–Z)', pay: 'Median pay', months: 'Training time', growth: 'Growth', openings: 'Openings a year' },
+		/* Training programs (GET /programs) and state rules (GET /rules) */
+		schedule: { day: 'Day', evening: 'Evening', weekend: 'Weekend', 'part-time': 'Part time', online: 'Online', hybrid: 'Hybrid' },
+		programCredential: {
+			certificate: 'Certificate',
+			diploma: 'Diploma',
+			associate: 'Associate degree',
+			bachelor: "Bachelor's degree",
+			master: "Master's degree",
+			doctorate: 'Doctoral degree',
+			noncredit: 'Noncredit course (no college credit)',
+			'on-the-job': 'On-the-job training',
+		},
+		admission: { open: 'Open admission', selective: 'Selective', lottery: 'Lottery', waitlist: 'Waiting list' },
 	};
+
+	/* The two-letter codes GET /rules accepts (src/training.c), with their names. */
+	const STATES = [
+		['AL', 'Alabama'], ['AK', 'Alaska'], ['AZ', 'Arizona'], ['AR', 'Arkansas'], ['CA', 'California'],
+		['CO', 'Colorado'], ['CT', 'Connecticut'], ['DE', 'Delaware'], ['DC', 'District of Columbia'],
+		['FL', 'Florida'], ['GA', 'Georgia'], ['HI', 'Hawaii'], ['ID', 'Idaho'], ['IL', 'Illinois'],
+		['IN', 'Indiana'], ['IA', 'Iowa'], ['KS', 'Kansas'], ['KY', 'Kentucky'], ['LA', 'Louisiana'],
+		['ME', 'Maine'], ['MD', 'Maryland'], ['MA', 'Massachusetts'], ['MI', 'Michigan'], ['MN', 'Minnesota'],
+		['MS', 'Mississippi'], ['MO', 'Missouri'], ['MT', 'Montana'], ['NE', 'Nebraska'], ['NV', 'Nevada'],
+		['NH', 'New Hampshire'], ['NJ', 'New Jersey'], ['NM', 'New Mexico'], ['NY', 'New York'],
+		['NC', 'North Carolina'], ['ND', 'North Dakota'], ['OH', 'Ohio'], ['OK', 'Oklahoma'], ['OR', 'Oregon'],
+		['PA', 'Pennsylvania'], ['PR', 'Puerto Rico'], ['RI', 'Rhode Island'], ['SC', 'South Carolina'],
+		['SD', 'South Dakota'], ['TN', 'Tennessee'], ['TX', 'Texas'], ['UT', 'Utah'], ['VT', 'Vermont'],
+		['VA', 'Virginia'], ['WA', 'Washington'], ['WV', 'West Virginia'], ['WI', 'Wisconsin'], ['WY', 'Wyoming'],
+	];
+	/* The state whose rules allied covers best: the one shown first. */
+	const DEFAULT_STATE = 'NJ';
+
+	function stateName(code) {
+		const found = STATES.find(([c]) => c === code);
+		return found ? found[1] : code;
+	}
 
 	/* The six interest areas of the quiz profile and of O*NET interest levels, in order. */
 	const AREAS = [
@@ -329,6 +372,10 @@
 
 	function pathHref(to, from) {
 		return `#/path?${queryString([['to', to], ['from', from]])}`;
+	}
+
+	function trainingHref(career) {
+		return career ? `#/training?${queryString([['career', career]])}` : '#/training';
 	}
 
 	/* A coloured badge with the group's name (the colour is decoration; the name says it). */
@@ -644,8 +691,8 @@
 	/* ------------------------------------------------------------------------------------ */
 
 	/*
-	 * Routes are hashes: #/, #/careers?group=diagnostic, #/career/phlebotomist, #/quiz,
-	 * #/compare?ids=a,b, #/path?to=x&from=y. A view is an async function (route, page) that fills
+	 * Routes are hashes: #/, #/careers?group=diagnostic, #/career/phlebotomist?state=NY, #/quiz,
+	 * #/compare?ids=a,b, #/path?to=x&from=y, #/training?career=x&near=07102. A view is an async function (route, page) that fills
 	 * viewEl; it must put its <h1> in place before its first await, so the router can move focus
 	 * there. `page.live()` turns false once the person has moved on, so a late answer never paints
 	 * over a newer page.
@@ -660,6 +707,7 @@
 		quiz: viewQuiz,
 		compare: viewCompare,
 		path: viewPath,
+		training: viewTraining,
 	};
 
 	let renderedHash = null;
@@ -783,6 +831,10 @@
 							},
 						}, search, h('button', { type: 'submit', class: 'btn' }, 'Search')),
 						h('p', { class: 'hint' }, 'Any words: job titles, nicknames like "rad tech", or what you would like to do.')),
+					h('li', { class: 'way' },
+						h('h3', null, h('a', { href: '#/training' }, 'Find training')),
+						h('p', null, 'Schools near a ZIP code, nearest first, with each program’s schedule, length, cost, ' +
+							'credential and accreditation, as far as allied’s sources say. New Jersey for now.')),
 					h('li', { class: 'way' },
 						h('h3', null, h('a', { href: '#/path' }, 'Plan a path')),
 						h('p', null, 'From where you are now to the job you want: each step with its months, the exam and the ' +
@@ -1034,9 +1086,12 @@
 			viewEl.append(h('p', null, h('a', { href: '#/careers' }, 'Browse every career'), ' or ', h('a', { href: '#/' }, 'search from the start page'), '.'));
 			throw error;
 		}
-		const [careers, vocab, ladder] = await Promise.all([
+		const wanted = (route.params.get('state') || DEFAULT_STATE).toUpperCase();
+		const [careers, vocab, ladder, rules, programs] = await Promise.all([
 			allCareers(), vocabulary(),
 			api(`careers/${encodeURIComponent(career.id)}/ladder`).catch((error) => ({ error })),
+			api(`rules?${queryString([['career', career.id], ['state', wanted]])}`).catch((error) => ({ error })),
+			api(`programs?${queryString([['career', career.id], ['limit', 1]])}`).catch((error) => ({ error })),
 		]);
 		if (!page.live())
 			return;
@@ -1045,10 +1100,10 @@
 		heading.textContent = career.title;
 		if (career.group)
 			viewEl.querySelector('.crumbs').append(' › ', h('a', { href: `#/careers?group=${encodeURIComponent(career.group.id)}` }, career.group.label));
-		renderCareer(career, careers, vocab, ladder);
+		renderCareer(career, careers, vocab, ladder, { state: wanted, rules, programs });
 	}
 
-	function renderCareer(c, careers, vocab, ladder) {
+	function renderCareer(c, careers, vocab, ladder, training) {
 		const sources = new Map(c.sources.map((s) => [s.id, s]));
 		const group = c.group ? c.group.id : null;
 		const work = c.work;
@@ -1061,7 +1116,8 @@
 				h('p', { class: 'summary' }, known(c.summary)),
 				h('div', { class: 'career-actions' },
 					compareButton(c),
-					h('a', { class: 'btn btn-small', href: pathHref(c.id) }, 'Plan a path to this job')),
+					h('a', { class: 'btn btn-small', href: pathHref(c.id) }, 'Plan a path to this job'),
+					h('a', { class: 'btn btn-small btn-quiet', href: trainingHref(c.id) }, 'Find training')),
 				compareTray()),
 
 			section('At a glance', 'glance',
@@ -1116,6 +1172,10 @@
 				h('p', null, known(c.regulation.note)),
 				citeSources(c.regulation.sources, sources)),
 
+			section('Licence and exams by state', 'state-rules', stateRules(c, training.state, training.rules)),
+
+			section('Where to train', 'training', whereToTrain(c, training.programs)),
+
 			section('Pay', 'pay', careerPay(c), citeSources(c.pay.sources, sources)),
 
 			section('Outlook, 2024 to 2034', 'outlook',
@@ -1143,17 +1203,21 @@
 					c.origin === 'curated' ? 'Written in allied’s own words, from these sources. ' : `Imported by allied (${c.origin}). `,
 					'Occupation codes: SOC ', known(c.soc), ', O*NET-SOC ', known(c.onet_soc), '.'),
 				c.sources.length
-					? h('ol', { class: 'sources' }, c.sources.map((s) => {
-						const url = safeUrl(s.url);
-						return h('li', null,
-							url ? h('a', { href: url, rel: 'noopener noreferrer external' }, s.title) : s.title,
-							h('span', { class: 'source-meta' },
-								` · ${s.publisher} · `,
-								s.as_of ? `as of ${s.as_of}` : s.checked ? `read on ${s.checked}` : ['date ', unknown()],
-								s.licence ? ` · ${s.licence}` : null),
-							h('span', { class: 'source-url' }, s.url));
-					}))
+					? h('ol', { class: 'sources' }, c.sources.map((s) => h('li', null, sourceEntry(s))))
 					: h('p', null, 'Sources: ', unknown())));
+	}
+
+	/* One source in full: its title as a link, publisher, date, licence, and the address as text. */
+	function sourceEntry(s) {
+		const url = safeUrl(s.url);
+		return [
+			url ? h('a', { href: url, rel: 'noopener noreferrer external' }, s.title) : s.title,
+			h('span', { class: 'source-meta' },
+				` · ${s.publisher} · `,
+				s.as_of ? `as of ${s.as_of}` : s.checked ? `read on ${s.checked}` : ['date ', unknown()],
+				s.licence ? ` · ${s.licence}` : null),
+			h('span', { class: 'source-url' }, s.url),
+		];
 	}
 
 	/* <section> with an <h2>, labelled by it. */
@@ -1228,6 +1292,158 @@
 		return h('ul', { class: 'related' }, related.map((r) => h('li', null,
 			h('a', { href: careerHref(r.career.id) }, r.career.title),
 			h('span', { class: 'hint' }, ` · shares ${r.shared.map((i) => vocabularyLabel(vocab.interests, i)).join(', ')}`))));
+	}
+
+	/* -- Licence and exams by state (GET /rules) -------------------------------------------- */
+
+	/* A message for an error shown inside a block (an AppError's own text, or a generic one). */
+	function errorText(error) {
+		if (error instanceof AppError)
+			return error.message;
+		console.error(error); /* a bug in this file */
+		return 'Something went wrong in this page. Please reload it and try again.';
+	}
+
+	/*
+	 * The section "Licence and exams by state": a state picker (the states allied knows a rule for
+	 * first, New Jersey by default) and what GET /rules says for the chosen state: its rule and the
+	 * exam routes. Choosing a state records it in the address (#/career/ID?state=NY) without
+	 * drawing the page again, so the choice can be shared.
+	 */
+	function stateRules(c, state, first) {
+		const knownStates = first && !first.error ? first.states_known : [];
+		const option = (code) => h('option', { value: code, selected: code === state }, `${stateName(code)} (${code})`);
+		const select = h('select', { name: 'state', id: 'rules-state' },
+			knownStates.length ? h('optgroup', { label: 'States allied knows a rule for' }, knownStates.map(option)) : null,
+			h('optgroup', { label: knownStates.length ? 'Other states' : 'States' },
+				STATES.filter(([code]) => !knownStates.includes(code)).map(([code]) => option(code))));
+		if (!STATES.some(([code]) => code === state) && !knownStates.includes(state))
+			select.append(h('option', { value: state, selected: true }, state));
+		const box = h('div', { class: 'state-rules', id: 'state-rules' });
+		const pick = (code) => {
+			select.value = code;
+			select.dispatchEvent(new Event('change'));
+			select.focus();
+		};
+		let seq = 0;
+		select.addEventListener('change', async () => {
+			const code = select.value;
+			const mine = ++seq;
+			setHash(code === DEFAULT_STATE ? careerHref(c.id) : `${careerHref(c.id)}?state=${encodeURIComponent(code)}`, true);
+			box.setAttribute('aria-busy', 'true');
+			try {
+				const doc = await api(`rules?${queryString([['career', c.id], ['state', code]])}`);
+				if (mine !== seq)
+					return;
+				renderRules(doc, box, code, pick);
+				announce(doc.rules.length
+					? `${doc.rules[0].state_name}: ${doc.rules[0].requirement_label}.`
+					: `allied does not know ${stateName(code)}’s rule.`);
+			} catch (error) {
+				if (mine !== seq)
+					return;
+				box.replaceChildren(h('p', { class: 'alert' }, errorText(error)));
+			} finally {
+				if (mine === seq)
+					box.removeAttribute('aria-busy');
+			}
+		});
+		if (first && first.error)
+			box.append(h('p', { class: 'alert' }, errorText(first.error)));
+		else if (first)
+			renderRules(first, box, state, pick);
+		return [
+			h('p', null, 'What a state asks of people in this job, and whether the usual exam asks for a particular kind of program. ',
+				'Rules change: each one says when allied’s source is from.'),
+			field('State', select, knownStates.length
+				? `allied knows the rule in ${knownStates.length === 1 ? 'one state; it is' : `${knownStates.length} states; they are`} listed first.`
+				: first && !first.error ? 'allied knows no state’s rule for this career yet.' : null),
+			box,
+		];
+	}
+
+	function renderRules(doc, box, code, pick) {
+		const parts = [];
+		if (doc.rules.length) {
+			parts.push(...doc.rules.map(ruleBlock));
+		} else {
+			const name = stateName(doc.state || code);
+			const others = doc.states_known.filter((s) => s !== (doc.state || code));
+			parts.push(h('p', { class: 'notice rule-unknown' }, `allied does not know ${name}’s rule: `, unknown(), ' — check with the state board.'),
+				others.length
+					? h('p', { class: 'states-known' }, 'allied knows the rule for this career in ',
+						others.map((s, i) => [i ? (i === others.length - 1 ? ' and ' : ', ') : '',
+							h('button', { type: 'button', class: 'link-button', onclick: () => pick(s) }, stateName(s))]), '.')
+					: h('p', { class: 'states-known' }, 'allied knows no state’s rule for this career yet.'));
+		}
+		parts.push(h('h3', { class: 'h4' }, 'Exams and the programs they accept'),
+			doc.exam_routes.length
+				? h('ul', { class: 'exam-routes' }, doc.exam_routes.map(examRoute))
+				: h('p', { class: 'no-routes' }, 'Whether this career’s exam or licence asks for a particular program: ', unknown(), '.'));
+		box.replaceChildren(...parts);
+	}
+
+	function ruleBlock(r) {
+		return h('div', { class: 'rule', 'data-state': r.state },
+			h('h3', { class: 'h4 rule-title' }, `${r.state_name}: `,
+				h('span', { class: 'rule-requirement' }, r.requirement === 'unknown' || !r.requirement_label ? unknown() : r.requirement_label)),
+			h('dl', { class: 'facts' },
+				fact('Authority', h('span', { class: 'rule-authority' }, known(r.authority))),
+				fact('Credential or exam', known(r.credential)),
+				fact('Legal basis', known(r.legal_basis)),
+				fact('Note', known(r.note)),
+				fact('As of', known(r.as_of))),
+			sourceBlock(r.sources));
+	}
+
+	function examRoute(r) {
+		return h('li', { class: 'exam-route' },
+			h('h4', null, known(r.exam)),
+			h('dl', { class: 'facts facts-inline' },
+				fact('Where it counts', r.state ? stateName(r.state) : 'Every state (a national exam)'),
+				fact('Program it needs', h('span', { class: 'route-requires' }, requiresText(r))),
+				r.effective ? fact('Applies from', r.effective) : null,
+				fact('Note', known(r.note))),
+			sourceBlock(r.sources));
+	}
+
+	/* What an exam route asks of the program, in words, naming accreditors by acronym. */
+	function requiresText(r) {
+		const list = r.accreditors || [];
+		const names = list.map((a, i) => [i ? (i === list.length - 1 ? ' or ' : ', ') : '', h('abbr', { title: a.name }, a.acronym)]);
+		switch (r.requires) {
+		case 'programmatic':
+			return names.length ? ['A program accredited by ', names] : 'A programmatically accredited program (the sources name no accreditor)';
+		case 'one-of-routes':
+			return names.length ? ['A program accredited by ', names, ' is one route; there are others'] : 'An accredited program is one route among others';
+		case 'approved-program':
+			return ['A program the exam body or the state approves', names.length ? [' (', names, ')'] : ' (no accreditor named)'];
+		case 'none':
+			return 'No particular program';
+		default:
+			return unknown();
+		}
+	}
+
+	/* Full source objects as a small list of links. */
+	function sourceBlock(sources) {
+		if (!sources || !sources.length)
+			return h('p', { class: 'cite' }, 'Sources: ', unknown());
+		return h('div', { class: 'cite source-block' }, sources.length === 1 ? 'Source:' : 'Sources:',
+			h('ul', { class: 'source-list' }, sources.map((s) => h('li', null, sourceEntry(s)))));
+	}
+
+	/* "Where to train" on a career page: how many programs allied knows, and the way to them. */
+	function whereToTrain(c, doc) {
+		const count = doc && !doc.error ? doc.count : null;
+		return [
+			h('p', null, count === null ? ['Programs: ', unknown(), '.']
+				: count === 0 ? 'allied knows no school program for this career yet.'
+					: `allied knows ${count === 1 ? 'one program that prepares' : `${num(count)} programs that prepare`} for this career. ` +
+						'Its list of schools covers New Jersey for now.'),
+			h('p', null, h('a', { class: 'btn btn-small', href: trainingHref(c.id), id: 'where-to-train' },
+				count ? 'Find training near a ZIP code' : 'Search for training')),
+		];
 	}
 
 	/* -- The quiz --------------------------------------------------------------------------- */
@@ -1841,6 +2057,294 @@
 					s.note ? h('p', { class: 'step-note' }, s.note) : null)))));
 		}
 		results.replaceChildren(...parts);
+	}
+
+	/* -- Find training (GET /programs) ------------------------------------------------------ */
+
+	const SCHEDULES = Object.keys(LABELS.schedule);
+	const DEFAULT_RADIUS = '25';
+
+	/*
+	 * The training finder: a form whose names are the API's parameters, and the programs that
+	 * pass it. The address keeps the search (#/training?career=x&near=07102&radius=40&evening)
+	 * so it can be shared. That includes the ZIP code: a place, but one the person typed into
+	 * this search form for this search, like the careers filters; it is never stored, the server
+	 * does not log query strings, and the part after # never reaches the server at all.
+	 */
+	async function viewTraining(route, page) {
+		setTitle('Find training');
+		viewEl.append(h('h1', null, 'Find training'),
+			h('p', { class: 'lead' }, 'Schools and programs that prepare for an allied-health career, nearest first when you give ' +
+				'a ZIP code. allied’s list of schools covers New Jersey for now.'));
+		const careers = await allCareers();
+		if (!page.live())
+			return;
+		const params = route.params;
+		const form = trainingForm(params, careers);
+		const status = h('p', { class: 'status', id: 'training-status', role: 'status', 'aria-live': 'polite' });
+		const notes = h('div', { class: 'training-notes' });
+		const results = h('div', { class: 'results', id: 'training-results' });
+		viewEl.append(h('div', { class: 'browse' },
+			h('div', { class: 'browse-filters' }, form),
+			h('div', { class: 'browse-results' },
+				h('h2', { class: 'visually-hidden' }, 'Programs'),
+				status, results, notes)));
+
+		const limitParam = Number(params.get('limit'));
+		let limit = Number.isInteger(limitParam) && limitParam > 0 ? limitParam : null;
+		const zipInput = form.elements.near;
+		const zipHint = zipInput.getAttribute('aria-describedby');
+		const zipError = form.querySelector('#zip-error');
+
+		let seq = 0;
+		/* focusAt: after "Show all", move focus to the first newly shown program. */
+		const load = async (focusAt = -1) => {
+			const mine = ++seq;
+			const pairs = trainingPairs(form, limit);
+			const query = queryString(pairs);
+			setHash(query ? `#/training?${query}` : '#/training', true);
+			results.setAttribute('aria-busy', 'true');
+			hideError();
+			zipInput.removeAttribute('aria-invalid');
+			zipInput.setAttribute('aria-describedby', zipHint);
+			zipError.hidden = true;
+			try {
+				const doc = await api(query ? `programs?${query}` : 'programs');
+				if (mine !== seq || !page.live())
+					return;
+				showPrograms(doc, { status, results, notes, careers, more: () => {
+					limit = Math.min(doc.count, 1000);
+					load(doc.programs.length);
+				} });
+				const target = focusAt >= 0 && results.querySelectorAll('#program-list > li .program-name')[focusAt];
+				if (target) {
+					target.setAttribute('tabindex', '-1');
+					target.focus();
+				}
+			} catch (error) {
+				if (mine !== seq || !page.live())
+					return;
+				status.textContent = 'No programs shown: please check the search.';
+				results.replaceChildren();
+				notes.replaceChildren();
+				/* An unknown or malformed ZIP code: say so at the field too, with the API's words. */
+				if (error instanceof AppError && /ZIP/.test(error.message) && zipInput.value.trim()) {
+					zipInput.setAttribute('aria-invalid', 'true');
+					zipInput.setAttribute('aria-describedby', `${zipHint} zip-error`);
+					zipError.textContent = error.message;
+					zipError.hidden = false;
+				}
+				showError(error);
+			} finally {
+				if (mine === seq)
+					results.removeAttribute('aria-busy');
+			}
+		};
+
+		const reload = () => {
+			limit = null;
+			load();
+		};
+		form.addEventListener('change', (e) => {
+			/* Enter in a text box submits; its change event then has nothing new to load. */
+			if (e.target.dataset.loaded !== undefined && e.target.value === e.target.dataset.loaded)
+				return;
+			reload();
+		});
+		form.addEventListener('submit', (e) => {
+			e.preventDefault();
+			reload();
+		});
+		await load();
+	}
+
+	function trainingForm(params, careers) {
+		const get = (name) => params.get(name) || '';
+		const flag = (name) => params.has(name) && params.get(name) !== '0' && params.get(name) !== 'false';
+		const byTitle = [...careers].sort((a, b) => a.title.localeCompare(b.title));
+		const career = get('career');
+		const careerSelect = h('select', { name: 'career' },
+			h('option', { value: '' }, 'Any career'),
+			GROUP_IDS.map((g) => h('optgroup', { label: label('group', g) },
+				byTitle.filter((c) => c.group === g).map((c) => h('option', { value: c.id, selected: c.id === career }, c.title)))));
+		if (career && !careers.some((c) => c.id === career))
+			careerSelect.append(h('option', { value: career, selected: true }, career));
+		const zip = h('input', { type: 'text', name: 'near', inputmode: 'numeric', maxlength: 5, pattern: '[0-9]{5}',
+			autocomplete: 'postal-code', spellcheck: 'false', value: get('near'), class: 'zip' });
+		const zipField = field('ZIP code', zip, 'Five digits');
+		zipField.classList.add('zip-field');
+		const schedule = h('fieldset', { class: 'check-group schedule' },
+			h('legend', null, 'When or how you would study (any of these)'),
+			h('p', { class: 'hint' }, 'Most programs’ schedules are unknown to allied, and a program whose schedule is unknown does not pass this limit.'),
+			h('div', { class: 'check-grid' }, SCHEDULES.map((s) => {
+				const id = uid('c');
+				return h('div', { class: 'check' }, h('input', { type: 'checkbox', id, name: s, checked: flag(s) }), h('label', { for: id }, LABELS.schedule[s]));
+			})));
+		const accreditedId = uid('c');
+		const moreActive = [...SCHEDULES, 'max-months', 'credential'].some((k) => params.has(k));
+		const form = h('form', { class: 'filters training-form', role: 'search', 'aria-label': 'Find training programs', method: 'get', action: '#/training', novalidate: true },
+			field('Career', careerSelect),
+			h('div', { class: 'field-pair' },
+				zipField,
+				field('Distance', h('input', { type: 'number', name: 'radius', min: 1, max: 500, step: 'any', inputmode: 'decimal', value: get('radius') || DEFAULT_RADIUS }),
+					'Miles, 1 to 500'),
+				h('p', { class: 'field-error', id: 'zip-error', hidden: true })),
+			h('details', { class: 'more-filters', open: moreActive },
+				h('summary', null, 'More limits: schedule, length, credential'),
+				schedule,
+				field('Longest program', h('input', { type: 'number', name: 'max-months', min: 1, max: 120, step: 'any', inputmode: 'decimal', value: get('max-months') }),
+					'In months: 12 is one year. A program of unknown length does not pass.'),
+				selectField('Ends in', 'credential', get('credential'), [['', 'Any credential'], ...Object.entries(LABELS.programCredential)])),
+			h('div', { class: 'field check' },
+				h('input', { type: 'checkbox', id: accreditedId, name: 'accredited', checked: flag('accredited'), 'aria-describedby': `${accreditedId}-hint` }),
+				h('span', null, h('label', { for: accreditedId }, 'Accredited programs only'),
+					h('span', { class: 'hint', id: `${accreditedId}-hint` }, ' Programs a source says are accredited by a programmatic accreditor, such as CAAHEP. ' +
+						'Some exams accept only their graduates: see each career’s page.'))),
+			h('div', { class: 'form-actions' },
+				h('button', { type: 'submit', class: 'btn' }, 'Find programs'),
+				h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => {
+					for (const el of form.elements) {
+						if (el.type === 'checkbox')
+							el.checked = false;
+						else if (el.tagName === 'SELECT')
+							el.selectedIndex = 0;
+						else if (el.name)
+							el.value = el.name === 'radius' ? DEFAULT_RADIUS : '';
+					}
+					form.dispatchEvent(new Event('submit', { cancelable: true }));
+				} }, 'Clear all')));
+		return form;
+	}
+
+	/* The form as the API's [name, value] pairs; radius only goes with a ZIP code. */
+	function trainingPairs(form, limit) {
+		const el = form.elements;
+		const value = (name) => {
+			el[name].dataset.loaded = el[name].value;
+			return el[name].value.trim();
+		};
+		const near = value('near');
+		const radius = value('radius');
+		return [
+			['career', el.career.value],
+			['near', near],
+			['radius', near ? radius : ''],
+			...SCHEDULES.map((s) => [s, el[s].checked]),
+			['max-months', value('max-months')],
+			['credential', el.credential.value],
+			['accredited', el.accredited.checked],
+			['limit', limit],
+		];
+	}
+
+	function showPrograms(doc, { status, results, notes, careers, more }) {
+		const q = doc.query;
+		const titles = new Map(careers.map((c) => [c.id, c.title]));
+		const shown = doc.programs.length;
+		const where = q.near ? ` within ${num(q.radius_miles)} miles of ZIP code ${q.near}` : '';
+		const forCareer = q.career ? ` for ${lowerFirst(titles.get(q.career) || q.career)}` : '';
+		status.textContent = doc.count
+			? `${plural(doc.count, 'program', 'programs')}${forCareer}${where}` +
+				`${shown < doc.count ? `; the ${q.near ? 'nearest' : 'first'} ${num(shown)} are shown` : ''}.`
+			: `No program${forCareer}${where} passes these limits.${q.near ? ' Try a larger distance, or fewer limits.' : ' Try fewer limits.'}`;
+
+		const parts = [];
+		if (q.near && doc.unlocated) {
+			parts.push(h('p', { class: 'notice unlocated', id: 'unlocated' },
+				`${num(doc.unlocated)} more ${doc.unlocated === 1 ? 'program passes' : 'programs pass'} your other limits but allied does not know where ` +
+				`${doc.unlocated === 1 ? 'it is' : 'they are'} taught. `,
+				h('a', { href: `#/training?${queryString(Object.entries(withoutPlace(q)))}` }, 'Search without a ZIP code'), ' to see ',
+				doc.unlocated === 1 ? 'it.' : 'them.'));
+		}
+		if (shown) {
+			parts.push(h('ul', { class: 'program-list', id: 'program-list' }, doc.programs.map((p) => programCard(p, titles))));
+			if (shown < doc.count)
+				parts.push(h('p', null, h('button', { type: 'button', class: 'btn btn-quiet', id: 'show-all', onclick: more },
+					`Show all ${plural(Math.min(doc.count, 1000), 'program', 'programs')}`)));
+		}
+		results.replaceChildren(...parts);
+		notes.replaceChildren(h('h2', { class: 'h4' }, 'How to read this'),
+			h('ul', { class: 'plain-list' },
+				q.near ? h('li', null, `Distances are straight lines from the centre of ZIP code ${q.near} to the school (or to the centre of the ` +
+					'school’s ZIP code, where allied does not know the school’s own location), not travel distances.') : null,
+				h('li', null, 'Accreditation is what the source said at its date (“as of”). Check the accreditor’s own list before you enrol.'),
+				h('li', null, '“Unknown” means allied’s sources do not say. For most programs the schedule and the cost are unknown: ask the school.'),
+				h('li', null, 'Sources are named by their id in allied’s list of sources (data/SOURCES.md in allied’s source code, with ' +
+					'title, publisher, date and address). Each career’s page lists the sources of its own facts.')));
+	}
+
+	/* The query document as address parameters, without the ZIP code and radius. */
+	function withoutPlace(q) {
+		const out = {};
+		if (q.career)
+			out.career = q.career;
+		for (const s of q.schedule || [])
+			out[s] = true;
+		if (q.max_months !== null && q.max_months !== undefined)
+			out['max-months'] = q.max_months;
+		if (q.credential)
+			out.credential = q.credential;
+		if (q.accredited)
+			out.accredited = true;
+		return out;
+	}
+
+	/* A program's accreditation at a glance: "CAAHEP: accredited", "NOT accredited", unknown. */
+	function accreditation(p) {
+		const a = p.accreditor;
+		const who = a ? [h('abbr', { title: a.name }, a.acronym), ': '] : null;
+		switch (p.accreditation_status) {
+		case 'accredited':
+			return h('span', { class: 'acc acc-yes' }, who || null, who ? 'accredited' : 'accredited (the source names no accreditor)');
+		case 'candidate':
+			return h('span', { class: 'acc acc-pending' }, who, 'candidate for accreditation');
+		case 'letter-of-review':
+			return h('span', { class: 'acc acc-pending' }, who, 'Letter of Review (working towards accreditation)');
+		case 'not-accredited':
+			return h('strong', { class: 'acc acc-not' }, 'NOT accredited', a ? [' by ', h('abbr', { title: a.name }, a.acronym)] : '');
+		default:
+			return a ? h('span', { class: 'acc' }, who, unknown()) : unknown();
+		}
+	}
+
+	function programCard(p, titles) {
+		const inst = p.institution;
+		const accFact = fact('Accreditation', accreditation(p));
+		accFact.classList.add('fact-acc');
+		const months = p.months === null ? unknown() : plural(p.months, 'month', 'months');
+		const prepares = [
+			...p.careers.map((id) => (titles.has(id) ? h('a', { href: careerHref(id) }, titles.get(id)) : id)),
+			p.career_name ? [p.career_name, h('span', { class: 'hint' }, ' (allied has no page for this job)')] : null,
+		].filter(Boolean);
+		const o = p.outcomes;
+		const pctOf = (v) => (v === null || v === undefined ? unknown() : `${num(v)}%`);
+		return h('li', { class: `card program-card${p.accreditation_status === 'not-accredited' ? ' program-not-accredited' : ''}`, 'data-id': p.id },
+			h('div', { class: 'program-head' },
+				p.distance_miles !== null && p.distance_miles !== undefined
+					? h('p', { class: 'distance' },
+						h('span', { class: 'distance-value' }, p.distance_miles.toFixed(1)), h('span', { class: 'distance-unit' }, ' miles'),
+						inst.location === 'zip-centroid' ? h('span', { class: 'distance-note' }, 'to the school’s ZIP code') : null)
+					: null,
+				h('div', { class: 'program-title' },
+					h('h3', { class: 'program-name' }, p.name),
+					h('p', { class: 'school' }, h('strong', null, inst.name), inst.campus ? `, ${inst.campus}` : '', ' · ',
+						inst.city ? `${inst.city}, ${inst.state}` : [unknown(), ` place, ${inst.state}`],
+						p.campus_unknown ? h('span', { class: 'hint' }, ' (the source does not say which campus teaches it)') : null),
+					h('p', { class: 'prepares' }, 'Prepares for: ', prepares.length ? prepares.map((x, i) => [i ? ', ' : '', x]) : unknown()))),
+			h('dl', { class: 'facts program-glance' },
+				fact('Schedule', labelList('schedule', p.schedule)),
+				fact('Length', months),
+				fact('Cost', known(p.cost_usd, usd)),
+				fact('Credential', p.credential ? label('programCredential', p.credential) : unknown()),
+				accFact),
+			h('dl', { class: 'facts facts-inline program-more' },
+				fact('Admission', label('admission', p.admission)),
+				fact('Clinical hours', known(p.clinical_hours, num)),
+				fact('Published outcomes', o ? [o.year ? `${o.year}: ` : '', 'exam pass rate ', pctOf(o.exam_pass_pct), ', completion ', pctOf(o.completion_pct),
+					', job placement ', pctOf(o.placement_pct)] : unknown()),
+				fact('Note', known(p.note)),
+				fact('As of', known(p.as_of)),
+				fact('Sources', p.sources.length ? h('ol', { class: 'sources' }, p.sources.map((s) => h('li', null, sourceEntry(s)))) : unknown())));
 	}
 
 	/* ------------------------------------------------------------------------------------ */

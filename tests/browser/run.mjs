@@ -39,6 +39,10 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 /* The quiz answers used throughout: one digit 1-5 per item. */
 const ANSWERS = '145413245411142512143512245311';
+/* The state codes the rules picker offers (src/training.c), in its order. */
+const STATE_CODES = ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA',
+	'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'PR', 'RI',
+	'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY'];
 
 mkdirSync(SCREENS, { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), 'allied-browser-'));
@@ -102,6 +106,11 @@ function same(actual, expected, what) {
 
 const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const usd = (n) => usdFormat.format(n);
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/* How the training page names schedules and credentials (LABELS in web/app.js). */
+const SCHEDULE_LABELS = { day: 'Day', evening: 'Evening', weekend: 'Weekend', 'part-time': 'Part time', online: 'Online', hybrid: 'Hybrid' };
+const CREDENTIAL_LABELS = { certificate: 'Certificate', diploma: 'Diploma', associate: 'Associate degree', bachelor: "Bachelor's degree",
+	master: "Master's degree", doctorate: 'Doctoral degree', noncredit: 'Noncredit course (no college credit)', 'on-the-job': 'On-the-job training' };
 
 /* How the page writes {min, max} months: "12–24 months", "24–36 months (2–3 years)". */
 function monthsText(m) {
@@ -252,7 +261,7 @@ async function main() {
 			const link = page.locator(`.group-card a[href="#/careers?group=${group}"]`);
 			same((await link.innerText()).match(/\d+/)[0], String(doc.count), `careers in ${group}`);
 		}
-		for (const href of ['#/quiz', '#/careers', '#/path'])
+		for (const href of ['#/quiz', '#/careers', '#/path', '#/training'])
 			check(await page.locator(`main a[href="${href}"]`).count() > 0, `no link to ${href}`);
 		check(await page.locator('main input[type=search]').count() === 1, 'no search box');
 		same(await page.locator('link[rel=icon]').getAttribute('href'), '/favicon.svg', 'favicon');
@@ -461,6 +470,229 @@ async function main() {
 		check((await text(page, '#alert')).toLowerCase().includes(body.error.message.toLowerCase()), `alert lacks "${body.error.message}"`);
 	});
 
+	/* -- find training ---------------------------------------------------------------------- */
+
+	const programIds = (page) => page.locator('#program-list > li').evaluateAll((els) => els.map((el) => el.dataset.id));
+	/* What the accreditation box of a program must say. */
+	const accreditationOk = (shown, p) => {
+		const who = p.accreditor ? p.accreditor.acronym : null;
+		switch (p.accreditation_status) {
+		case 'not-accredited': return shown.startsWith('NOT accredited') && (!who || shown.includes(who));
+		case 'unknown': return shown.endsWith('unknown') && (!who || shown.startsWith(who));
+		case 'accredited': return /accredited/.test(shown) && !/NOT/.test(shown) && (!who || shown.startsWith(`${who}: accredited`));
+		case 'candidate': return shown.includes('candidate') && (!who || shown.startsWith(who));
+		default: return shown.includes('Letter of Review') && (!who || shown.startsWith(who));
+		}
+	};
+	/*
+	 * The programs on the page equal the API's document: the same ids in the same order, the
+	 * distances, the count and the unlocated note, and on each card its school, sources,
+	 * schedule, length, cost, credential and accreditation.
+	 */
+	const samePrograms = async (page, doc, what) => {
+		same(await programIds(page), doc.programs.map((p) => p.id), `programs for ${what}`);
+		const cards = await page.locator('#program-list > li').evaluateAll((els) => els.map((el) => ({
+			miles: el.querySelector('.distance-value')?.innerText ?? null,
+			glance: [...el.querySelectorAll('.program-glance dd')].map((dd) => dd.innerText),
+			text: el.innerText,
+		})));
+		same(cards.map((c) => c.miles), doc.programs.map((p) => (doc.query.near ? p.distance_miles.toFixed(1) : null)), `distances for ${what}`);
+		for (const [i, p] of doc.programs.entries()) {
+			const card = cards[i];
+			for (const v of [p.name, p.institution.name, p.institution.city, ...p.sources.map((s) => s.title)].filter(Boolean))
+				check(card.text.includes(v), `card of ${p.id} lacks "${v}"`);
+			same(card.glance.slice(0, 4), [
+				p.schedule.length ? p.schedule.map((x) => SCHEDULE_LABELS[x]).join(', ') : 'unknown',
+				p.months === null ? 'unknown' : `${oneDecimal.format(p.months)} ${p.months === 1 ? 'month' : 'months'}`,
+				p.cost_usd === null ? 'unknown' : usd(p.cost_usd),
+				p.credential ? CREDENTIAL_LABELS[p.credential] : 'unknown',
+			], `schedule, length, cost and credential of ${p.id}`);
+			check(accreditationOk(card.glance[4], p), `accreditation of ${p.id}: "${card.glance[4]}" for ${p.accreditation_status}`);
+		}
+		const status = await text(page, '#training-status');
+		if (doc.count)
+			check(status.startsWith(`${doc.count} program`), `status for ${what} does not give the count ${doc.count}: "${status}"`);
+		else
+			check(status.startsWith('No program'), `status for ${what}: "${status}"`);
+		const unlocated = await page.locator('#unlocated').allInnerTexts();
+		if (doc.query.near && doc.unlocated)
+			check(unlocated.length === 1 && unlocated[0].startsWith(`${doc.unlocated} more program`), `the unlocated note does not say ${doc.unlocated}: ${JSON.stringify(unlocated)}`);
+		else
+			same(unlocated.length, 0, `unlocated note for ${what}`);
+	};
+
+	await test('find training: medical assistant near 07102 within 40 miles, then filters, as the API says', async (page) => {
+		const base = 'career=medical-assistant&near=07102&radius=40';
+		const doc = await api(`programs?${base}`);
+		check(doc.count > 0, 'the API knows no medical-assistant program near 07102 (nothing to check)');
+		await open(page, '#/training');
+		await see(page, '#program-list');
+		await page.selectOption('select[name=career]', 'medical-assistant');
+		await page.fill('input[name=near]', '07102');
+		await page.fill('input[name=radius]', '40');
+		await page.click('.training-form button[type=submit]');
+		await hashHas(page, 'career=medical-assistant', 'near=07102', 'radius=40');
+		await idle(page, '#training-results');
+		await samePrograms(page, doc, base);
+		const notes = await text(page, '.training-notes');
+		check(notes.includes('straight lines from the centre of ZIP code 07102'), 'no note on straight-line distances');
+		check(/Accreditation is what the source said at its date/.test(notes), 'no note on the date of accreditation');
+
+		/* accredited only: the rows follow the API */
+		await page.check('input[name=accredited]');
+		await hashHas(page, 'accredited');
+		await idle(page, '#training-results');
+		const accredited = await api(`programs?${base}&accredited`);
+		await samePrograms(page, accredited, `${base}&accredited`);
+
+		/* another career with the filter still on, then the filter off: the filter must change the rows */
+		await page.selectOption('select[name=career]', 'radiologic-technologist');
+		await hashHas(page, 'career=radiologic-technologist', 'accredited');
+		await idle(page, '#training-results');
+		const rtBase = 'career=radiologic-technologist&near=07102&radius=40';
+		const rtAccredited = await api(`programs?${rtBase}&accredited`);
+		await samePrograms(page, rtAccredited, `${rtBase}&accredited`);
+		for (const acc of await page.locator('#program-list .fact-acc dd').allInnerTexts())
+			check(/accredited/.test(acc) && !/NOT/.test(acc), `an "accredited only" row says "${acc}"`);
+		await page.uncheck('input[name=accredited]');
+		await until(page, 'accredited to leave the address', () => !location.hash.includes('accredited'));
+		await idle(page, '#training-results');
+		const rtAll = await api(`programs?${rtBase}`);
+		await samePrograms(page, rtAll, rtBase);
+		check(rtAll.count > rtAccredited.count, 'the accredited filter changes nothing for radiologic technologists near 07102 (the test would prove nothing)');
+	});
+
+	await test('find training: schedule, "show all", and a shared address give the API\'s programs', async (page) => {
+		await open(page, '#/training?near=07102&radius=40');
+		await see(page, '#program-list');
+		await idle(page, '#training-results');
+		const all = await api('programs?near=07102&radius=40');
+		await samePrograms(page, all, 'near=07102&radius=40');
+		if (all.count > all.programs.length) {
+			await page.click('#show-all');
+			await hashHas(page, `limit=${all.count}`);
+			await idle(page, '#training-results');
+			const every = await api(`programs?near=07102&radius=40&limit=${all.count}`);
+			await samePrograms(page, every, 'show all');
+			check(every.programs.some((p) => p.accreditation_status === 'not-accredited'), 'no program near 07102 is "not accredited" (the flag goes unchecked)');
+			same(await page.evaluate(() => document.activeElement.textContent), every.programs[all.programs.length].name, 'focus after "show all"');
+			same(await page.locator('#show-all').count(), 0, '"show all" after showing all');
+		}
+		await page.click('.training-form .more-filters summary');
+		await page.check('input[name=evening]');
+		await hashHas(page, 'evening');
+		await idle(page, '#training-results');
+		const evening = await api('programs?near=07102&radius=40&evening');
+		await samePrograms(page, evening, 'near=07102&radius=40&evening');
+		for (const p of evening.programs)
+			check(p.schedule.includes('evening'), `API: ${p.id} has no evening schedule`);
+		/* the address can be shared: opened afresh, it shows the same search and programs */
+		const hash = await page.evaluate(() => location.hash);
+		await open(page, hash);
+		await see(page, '#program-list');
+		await idle(page, '#training-results');
+		await samePrograms(page, evening, `the shared address ${hash}`);
+		check(await page.isChecked('input[name=evening]'), 'evening is not ticked after opening the shared address');
+		same(await page.inputValue('input[name=near]'), '07102', 'ZIP code after opening the shared address');
+		/* without a ZIP code, no distances and no radius in the address */
+		await page.fill('input[name=near]', '');
+		await page.press('input[name=near]', 'Enter');
+		await until(page, 'the ZIP code to leave the address', () => !location.hash.includes('near='));
+		await idle(page, '#training-results');
+		check(!(await page.evaluate(() => location.hash)).includes('radius'), 'radius stays in the address without a ZIP code');
+		await samePrograms(page, await api('programs?evening'), 'evening');
+	});
+
+	await test('find training: an unknown ZIP code shows the API\'s message with the closest codes', async (page, expectConsole) => {
+		expectConsole(/404/);
+		const bad = await apiGet('programs?career=medical-assistant&near=99999&radius=40');
+		same(bad.status, 404, 'API status for ZIP 99999');
+		check(/closest/.test(bad.body.error.message), `the API's message names no closest ZIP codes: ${bad.body.error.message}`);
+		await open(page, '#/training');
+		await see(page, '#program-list');
+		await page.selectOption('select[name=career]', 'medical-assistant');
+		await page.fill('input[name=near]', '99999');
+		await page.fill('input[name=radius]', '40');
+		await page.press('input[name=radius]', 'Enter');
+		await see(page, '#alert:not([hidden])');
+		check((await text(page, '#alert')).toLowerCase().includes(bad.body.error.message.toLowerCase()), `alert lacks "${bad.body.error.message}"`);
+		check(await page.locator('#zip-error').isVisible() && (await text(page, '#zip-error')).toLowerCase().includes(bad.body.error.message.toLowerCase()),
+			'the ZIP field does not show the message');
+		same(await page.getAttribute('input[name=near]', 'aria-invalid'), 'true', 'aria-invalid on the ZIP field');
+		same(await page.locator('#program-list > li').count(), 0, 'programs after an unknown ZIP code');
+		/* a good ZIP code clears the error */
+		await page.fill('input[name=near]', '07102');
+		await page.press('input[name=near]', 'Enter');
+		await see(page, '#program-list');
+		check(await page.locator('#alert').isHidden(), 'the alert stays after a good ZIP code');
+		check(await page.locator('#zip-error').isHidden(), 'the ZIP field keeps its error after a good ZIP code');
+		same(await page.getAttribute('input[name=near]', 'aria-invalid'), null, 'aria-invalid after a good ZIP code');
+	});
+
+	/* -- state rules ------------------------------------------------------------------------ */
+
+	await test('state rules: New Jersey, then New York, as the API says; a state without a rule is "unknown"', async (page) => {
+		const id = 'radiologic-technologist';
+		const nj = await api(`rules?career=${id}&state=NJ`);
+		const ny = await api(`rules?career=${id}&state=NY`);
+		check(nj.rules.length && ny.rules.length, 'the API has no NJ or NY rule for radiologic technologists (nothing to check)');
+		await open(page, `#/career/${id}`);
+		await see(page, '#state-rules .rule');
+		same(await page.inputValue('#rules-state'), 'NJ', 'the state chosen first');
+		const firstOptions = await page.locator('#rules-state option').evaluateAll((els, n) => els.slice(0, n).map((o) => o.value), nj.states_known.length);
+		same(firstOptions, nj.states_known, 'the states allied knows, listed first');
+		const showsRule = async (doc, st) => {
+			const r = doc.rules[0];
+			same(await text(page, `#state-rules .rule[data-state=${st}] .rule-requirement`), r.requirement_label, `requirement in ${st}`);
+			same(await text(page, `#state-rules .rule[data-state=${st}] .rule-authority`), r.authority ?? 'unknown', `authority in ${st}`);
+			const rule = await text(page, `#state-rules .rule[data-state=${st}]`);
+			for (const v of [r.credential, r.legal_basis, r.note, r.as_of].filter(Boolean))
+				check(rule.includes(v), `the ${st} rule lacks "${v}"`);
+			const links = await page.locator(`#state-rules .rule[data-state=${st}] .source-list a`).evaluateAll((els) => els.map((a) => [a.textContent, a.getAttribute('href')]));
+			same(links, r.sources.filter((s) => /^https?:/.test(s.url || '')).map((s) => [s.title, s.url]), `sources of the ${st} rule`);
+			same(await page.locator('#state-rules .exam-route').count(), doc.exam_routes.length, `exam routes in ${st}`);
+		};
+		await showsRule(nj, 'NJ');
+		await page.selectOption('#rules-state', 'NY');
+		await see(page, '#state-rules .rule[data-state=NY]');
+		await idle(page, '#state-rules');
+		await showsRule(ny, 'NY');
+		await hashHas(page, `#/career/${id}?state=NY`);
+
+		/* a state allied has no rule for */
+		const none = STATE_CODES.find((s) => !nj.states_known.includes(s));
+		const noneDoc = await api(`rules?career=${id}&state=${none}`);
+		same(noneDoc.rules.length, 0, `API rules for ${none}`);
+		await page.selectOption('#rules-state', none);
+		await see(page, '#state-rules .rule-unknown');
+		await idle(page, '#state-rules');
+		const said = await text(page, '#state-rules .rule-unknown');
+		check(/does not know .*rule: unknown — check with the state board/.test(said), `no-rule message: "${said}"`);
+		same(await page.locator('#state-rules .rule').count(), 0, `rules shown for ${none}`);
+		same(await page.locator('#state-rules .states-known button').allInnerTexts(), await Promise.all(noneDoc.states_known.map(async (s) => (await api(`rules?career=${id}&state=${s}`)).rules[0].state_name)), 'the states allied knows, as buttons');
+		/* the address keeps the state */
+		await open(page, `#/career/${id}?state=NY`);
+		await see(page, '#state-rules .rule[data-state=NY]');
+		same(await page.inputValue('#rules-state'), 'NY', 'state from the address');
+
+		/* exam routes: what program each needs, naming accreditors by acronym */
+		const para = await api('rules?career=paramedic&state=NJ');
+		check(para.exam_routes.length > 0, 'the API has no exam route for paramedics (nothing to check)');
+		await open(page, '#/career/paramedic');
+		await see(page, '#state-rules .exam-route');
+		const needs = await page.locator('#state-rules .route-requires').allInnerTexts();
+		same(needs.length, para.exam_routes.length, 'paramedic exam routes');
+		for (const [i, r] of para.exam_routes.entries()) {
+			for (const a of r.accreditors)
+				check(needs[i].includes(a.acronym), `route ${i + 1} does not name ${a.acronym}: "${needs[i]}"`);
+			check(r.requires !== 'programmatic' || needs[i].startsWith('A program accredited by'), `route ${i + 1}: "${needs[i]}"`);
+		}
+		/* the career page links to finding training */
+		check(await page.locator('[data-block=training] a[href="#/training?career=paramedic"]').count() === 1, 'no "where to train" link');
+		const count = (await api('programs?career=paramedic&limit=1')).count;
+		check((await text(page, '[data-block=training]')).includes(count === 1 ? 'one program' : `${count} programs`), `"where to train" does not say ${count}`);
+	});
+
 	/* -- quiz ------------------------------------------------------------------------------- */
 
 	/*
@@ -623,29 +855,103 @@ async function main() {
 		same(await page.locator('#match-list > li').evaluateAll((els) => els.map((el) => el.dataset.id)), doc.results.map((r) => r.id), 'results');
 	});
 
+	await test('keyboard only: find training, then the state picker on a career page', async (page) => {
+		const tabTo = async (predicate, arg, most = 120) => {
+			for (let i = 0; i < most; i++) {
+				await page.keyboard.press('Tab');
+				if (await page.evaluate(predicate, arg))
+					return;
+			}
+			throw new Failure(`Tab never reached ${predicate.toString().slice(0, 80)} ${arg ?? ''}`);
+		};
+		const focused = () => page.evaluate(() => document.activeElement.name || document.activeElement.id || document.activeElement.tagName);
+		await page.goto(`${origin}/`);
+		await see(page, '.group-card');
+		await tabTo(() => document.activeElement.matches('.site-nav a[href="#/training"]'));
+		await page.keyboard.press('Enter');
+		await see(page, '#program-list');
+		same(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus after opening Find training');
+		await tabTo(() => document.activeElement.name === 'career');
+		await page.keyboard.type(titleOf['medical-assistant']); /* type-ahead picks the option */
+		same(await page.inputValue('select[name=career]'), 'medical-assistant', 'career chosen by typing');
+		await page.keyboard.press('Tab');
+		same(await focused(), 'near', 'Tab after the career');
+		await page.keyboard.type('07102');
+		await page.keyboard.press('Tab');
+		same(await focused(), 'radius', 'Tab after the ZIP code');
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type('40');
+		await page.keyboard.press('Enter');
+		await hashHas(page, 'career=medical-assistant', 'near=07102', 'radius=40');
+		await idle(page, '#training-results');
+		const doc = await api('programs?career=medical-assistant&near=07102&radius=40');
+		same(await programIds(page), doc.programs.map((p) => p.id), 'programs chosen with the keyboard');
+		/* the limits behind "More limits" open with Enter and take Space */
+		await tabTo(() => document.activeElement.matches('.training-form summary'));
+		const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+		check(ring !== 'none', 'no visible focus ring on "More limits"');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		same(await focused(), 'day', 'first control under "More limits"');
+		await tabTo(() => document.activeElement.name === 'accredited');
+		await page.keyboard.press('Space');
+		await hashHas(page, 'accredited');
+		await idle(page, '#training-results');
+		same(await programIds(page), (await api('programs?career=medical-assistant&near=07102&radius=40&accredited')).programs.map((p) => p.id), 'accredited, ticked with Space');
+		await page.keyboard.press('Space');
+		await until(page, 'accredited to leave the address', () => !location.hash.includes('accredited'));
+		await idle(page, '#training-results');
+		/* on to a program's career page, and its state picker */
+		await tabTo(() => document.activeElement.matches('#program-list a'));
+		await page.keyboard.press('Enter');
+		await see(page, '#state-rules');
+		await tabTo(() => document.activeElement.id === 'rules-state');
+		const before = await page.inputValue('#rules-state');
+		await page.keyboard.press('ArrowDown');
+		const after = await page.inputValue('#rules-state');
+		check(after !== before, 'ArrowDown did not change the state');
+		await hashHas(page, `state=${after}`);
+		await idle(page, '#state-rules');
+		const career = await page.evaluate(() => location.hash.match(/#\/career\/([^?]+)/)[1]);
+		const rules = await api(`rules?career=${career}&state=${after}`);
+		if (rules.rules.length)
+			same(await text(page, '#state-rules .rule-requirement'), rules.rules[0].requirement_label, `rule in ${after}`);
+		else
+			check((await text(page, '#state-rules .rule-unknown')).includes('unknown'), `${after} is not shown as unknown`);
+	});
+
 	/* -- screenshots and layout ------------------------------------------------------------- */
 
 	for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-		await test(`screenshots at ${viewport.width}x${viewport.height} (${size}), nothing wider than the screen`, async (page) => {
+		await test(`screenshots at ${viewport.width}x${viewport.height} (${size}), nothing wider than the screen`, async (page, expectConsole) => {
+			expectConsole(/404/); /* training-error: the unknown ZIP code */
 			const shots = [
 				['home', '#/', '.group-card'],
 				['careers', '#/careers', '.chart-point'],
 				['career', '#/career/phlebotomist', '[data-block=sources]'],
 				['compare', '#/compare?ids=phlebotomist,medical-assistant,dental-assistant', '#compare-table'],
 				['path', '#/path?to=paramedic&from=emergency-medical-technician', '#path-total'],
+				['training', '#/training?career=radiologic-technologist&near=07102&radius=40', '#program-list'],
+				['training-error', '#/training?career=medical-assistant&near=99999&radius=40', '#alert:not([hidden])'],
+				/* the state rules section alone (the whole career page is in "career") */
+				['rules', '#/career/radiologic-technologist?state=NY', '#state-rules .rule', '[data-block=state-rules]'],
+				['rules-unknown', '#/career/radiologic-technologist?state=PA', '#state-rules .rule-unknown', '[data-block=state-rules]'],
 			];
-			const shoot = async (name) => {
+			const shoot = async (name, only) => {
 				const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 				check(wide <= 0, `${name}: the page is ${wide}px wider than the screen`);
 				const file = join(SCREENS, `${name}-${size}.png`);
-				await page.screenshot({ path: file, fullPage: true });
+				if (only)
+					await page.locator(only).screenshot({ path: file });
+				else
+					await page.screenshot({ path: file, fullPage: true });
 				check(statSync(file).size > 5000, `${name}: screenshot is empty`);
 			};
-			for (const [name, hash, ready] of shots) {
+			for (const [name, hash, ready, only] of shots) {
 				await open(page, hash);
 				await see(page, ready);
 				await page.evaluate(() => document.activeElement && document.activeElement.blur());
-				await shoot(name);
+				await shoot(name, only);
 			}
 			await takeQuiz(page);
 			await page.locator('#quiz-results-title').scrollIntoViewIfNeeded();
