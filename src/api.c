@@ -282,6 +282,26 @@ static int flag_value(const char *name, const char *value, struct api_response *
 	return -1;
 }
 
+/*
+ * The value to pass on for an option parameter (has_value: 1 takes a value, 0 is a flag): 1 with
+ * *out set (NULL for a flag that is on), 0 for a flag that is off, -1 with res filled.
+ */
+static int option_param(const char *name, const char *value, int has_value, const char **out,
+			struct api_response *res)
+{
+	if (has_value == 0) {
+		int set = flag_value(name, value, res);
+		*out = NULL;
+		return set;
+	}
+	if (!value || !*value) {
+		errorf(res, 400, "parameter '%s' needs a value", name);
+		return -1;
+	}
+	*out = value;
+	return 1;
+}
+
 /* A flag parameter: *out is whether it is set. -1 and res filled when its value is bad. */
 static int flag_param(const struct api_request *req, const char *name, bool *out, struct api_response *res)
 {
@@ -393,17 +413,11 @@ static void h_careers(struct api *api, const struct api_request *req, struct api
 			has_q = true;
 			continue;
 		}
-		if (filter_option_has_value(name) == 0) {
-			int set = flag_value(name, value, res);
-			if (set < 0)
-				return;
-			if (!set)
-				continue;
-			value = NULL;
-		} else if (!value || !*value) {
-			errorf(res, 400, "parameter '%s' needs a value", name);
+		int use = option_param(name, value, filter_option_has_value(name), &value, res);
+		if (use < 0)
 			return;
-		}
+		if (use == 0)
+			continue;
 		if (filter_set(&f, &api->cat, name, value, &err) < 0) {
 			fail(res, &err);
 			return;
@@ -918,17 +932,11 @@ static void h_programs(struct api *api, const struct api_request *req, struct ap
 		const char *name = req->params[i].name, *value = req->params[i].value;
 		if (strcmp(name, "career") == 0 || strcmp(name, "near") == 0 || strcmp(name, "limit") == 0)
 			continue;
-		if (programs_option_has_value(name) == 0) {
-			int set = flag_value(name, value, res);
-			if (set < 0)
-				return;
-			if (!set)
-				continue;
-			value = NULL;
-		} else if (!value || !*value) {
-			errorf(res, 400, "parameter '%s' needs a value", name);
+		int use = option_param(name, value, programs_option_has_value(name), &value, res);
+		if (use < 0)
 			return;
-		}
+		if (use == 0)
+			continue;
 		if (programs_set(&q, name, value, &err) < 0) {
 			fail(res, &err);
 			return;
