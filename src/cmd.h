@@ -22,9 +22,10 @@ int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_rules(struct cli *cli, int argc, char **argv);
 int cmd_programs(struct cli *cli, int argc, char **argv);
 int cmd_verify(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
 
 extern const char cmd_careers_usage[], cmd_show_usage[], cmd_search_usage[], cmd_compare_usage[],
-	cmd_db_usage[], cmd_help_usage[], cmd_match_usage[], cmd_quiz_usage[], cmd_path_usage[], cmd_serve_usage[], cmd_rules_usage[], cmd_programs_usage[], cmd_verify_usage[];
+	cmd_db_usage[], cmd_help_usage[], cmd_match_usage[], cmd_quiz_usage[], cmd_path_usage[], cmd_serve_usage[], cmd_rules_usage[], cmd_programs_usage[], cmd_verify_usage[], cmd_import_usage[];
 
 /*
  * What match, quiz and compare share (cmd-match.c): the catalog and quiz from the store, the

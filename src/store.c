@@ -1616,3 +1616,43 @@ int store_get_accreditor(struct store *st, const char *id, struct accreditor *a,
 		return diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
 	return db_fail(st, err, "cannot read an accreditor");
 }
+
+int store_import_zips(struct store *st, const struct zip_table *z, const char *source, size_t *changed,
+		      struct diag *err)
+{
+	sqlite3_stmt *q = NULL;
+	char *imports = NULL, count[32];
+	int rc;
+
+	*changed = 0;
+	if ((rc = exec_sql(st, "BEGIN IMMEDIATE;", err)) < 0)
+		return rc;
+	rc = prepare(st, "INSERT INTO zip VALUES(?1, ?2, ?3) ON CONFLICT(zip) DO UPDATE SET latitude = ?2, longitude = ?3"
+		     " WHERE latitude != ?2 OR longitude != ?3", &q, err);
+	for (size_t i = 0; rc == 0 && i < z->n; i++) {
+		sqlite3_bind_text(q, 1, z->v[i].zip, 5, SQLITE_STATIC);
+		sqlite3_bind_double(q, 2, z->v[i].lat);
+		sqlite3_bind_double(q, 3, z->v[i].lon);
+		rc = step_done(st, q, err, "cannot store a ZIP centroid");
+		*changed += (size_t)sqlite3_changes(st->db);
+	}
+	sqlite3_finalize(q);
+	if (rc == 0 && *changed) {
+		rc = store_meta_get(st, "imports", &imports, err);
+		snprintf(count, sizeof(count), "%ld", (imports ? atol(imports) : 0) + 1);
+		if (rc == 0)
+			rc = store_meta_set(st, "imports", count, err);
+		if (rc == 0)
+			rc = store_meta_set(st, "zips_source", source, err);
+		free(imports);
+	}
+	if (rc == 0)
+		rc = exec_sql(st, "COMMIT;", err);
+	if (rc < 0) {
+		struct diag ignore;
+		diag_init(&ignore);
+		exec_sql(st, "ROLLBACK;", &ignore);
+		*changed = 0;
+	}
+	return rc;
+}

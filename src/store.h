@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "career.h"
 #include "diag.h"
+#include "geo.h"
 #include "kb.h"
 #include "ladder.h"
 #include "profile.h"
@@ -112,6 +113,14 @@ int store_accreditor_name(struct store *st, const char *id, char **acronym, char
 int store_load_programs(struct store *st, struct program_list *l, struct diag *err);
 /* Up to max ZIP codes next to zip in numeric order (for "did you mean"), appended to out. */
 int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct strvec *out, struct diag *err);
+/*
+ * Add or update ZIP centroids in one transaction (BEGIN IMMEDIATE ... COMMIT; rolled back on
+ * any failure); *changed counts the rows really added or changed. When any changed, the meta
+ * keys imports (a count) and zips_source (source) record it, so that the database is no longer
+ * replaced by a newer embedded default.
+ */
+int store_import_zips(struct store *st, const struct zip_table *z, const char *source, size_t *changed,
+		      struct diag *err);
 /* The centroid of a five-digit ZIP code; ALLIED_ENOTFOUND when the database has none for it. */
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
 /* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */

@@ -1,0 +1,33 @@
+/*
+ * import: official data files into the database (docs/importers.md).
+ *
+ * Core layer. Each importer parses a whole file in memory and checks every row first; only a
+ * file without a single problem is written, in one transaction, so a failed import leaves the
+ * database exactly as it was. Re-importing the same file changes nothing. Problems are
+ * "file:line:column: message" lines in err, up to IMPORT_MAX_ERRORS, then a count.
+ */
+#ifndef ALLIED_IMPORT_H
+#define ALLIED_IMPORT_H
+
+#include "diag.h"
+#include "store.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define IMPORT_MAX_ERRORS 20
+
+struct import_result {
+	size_t rows;		/* data rows read */
+	size_t changed;		/* rows added or changed in the database (0 with dry_run) */
+};
+
+/*
+ * The Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt, 2010 to 2020 layouts, read by
+ * the column names GEOID, INTPTLAT and INTPTLONG): ZIP code centroids for `programs --near`.
+ * name is the file name for messages, data/len its bytes. With dry_run only checks.
+ */
+int import_zcta(struct store *st, const char *name, const char *data, size_t len, bool dry_run,
+		struct import_result *res, struct diag *err);
+
+#endif

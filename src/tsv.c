@@ -1,0 +1,119 @@
+/*
+ * tsv: tab-separated files by column name (see tsv.h).
+ */
+#include "tsv.h"
+#include "buf.h"
+#include "xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tsv_init(struct tsv *t, const char *name, const char *data, size_t len)
+{
+	memset(t, 0, sizeof(*t));
+	t->name = name;
+	t->data = t->next = data;
+	t->end = data + len;
+}
+
+void tsv_release(struct tsv *t)
+{
+	free(t->buf);
+	t->buf = NULL;
+}
+
+/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not valid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned min;
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0)
+		len = 2, min = 0x80;
+	else if ((s[0] & 0xF0) == 0xE0)
+		len = 3, min = 0x800;
+	else if ((s[0] & 0xF8) == 0xF0 && s[0] <= 0xF4)
+		len = 4, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	unsigned cp = s[0] & (0x7F >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	return cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) ? len : 0;
+}
+
+int tsv_next(struct tsv *t, struct diag *err)
+{
+	for (;;) {
+		if (t->next >= t->end)
+			return 0;
+		const char *start = t->next, *nl = memchr(start, '\n', (size_t)(t->end - start));
+		size_t len = nl ? (size_t)(nl - start) : (size_t)(t->end - start);
+		t->next = nl ? nl + 1 : t->end;
+		t->unterminated = nl == NULL;
+		t->line++;
+		if (len && start[len - 1] == '\r')
+			len--;
+		size_t tabs = 0;
+		while (tabs < len && start[tabs] == '\t')
+			tabs++;
+		if (tabs == len)
+			continue;	/* empty, or only tabs */
+		if (len + 1 > t->cap) {
+			t->cap = len + 1;
+			t->buf = xrealloc(t->buf, t->cap);
+		}
+		memcpy(t->buf, start, len);
+		t->buf[len] = '\0';
+		t->n_fields = 0;
+		size_t col = 1;
+		char *f = t->buf;
+		t->field[t->n_fields] = f;
+		t->column[t->n_fields++] = col;
+		for (size_t i = 0; i < len;) {
+			size_t k = utf8_len((const unsigned char *)t->buf + i, len - i);
+			if (!k || t->buf[i] == '\0')
+				return diag_set(err, ALLIED_EINVAL, "%s:%zu:%zu: not UTF-8 text (byte 0x%02x); is the file in another encoding?",
+						t->name, t->line, col, (unsigned char)t->buf[i]);
+			if (t->buf[i] == '\t') {
+				t->buf[i] = '\0';
+				if (t->n_fields == TSV_MAX_FIELDS)
+					return diag_set(err, ALLIED_EINVAL, "%s:%zu:%zu: more than %d fields", t->name, t->line, col,
+							TSV_MAX_FIELDS);
+				t->field[t->n_fields] = t->buf + i + 1;
+				t->column[t->n_fields++] = col + 1;
+			}
+			i += k;
+			col++;
+		}
+		return 1;
+	}
+}
+
+int tsv_columns(struct tsv *t, const char *const *names, size_t n, size_t *idx, struct diag *err)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t i;
+		for (i = 0; i < t->n_fields; i++)
+			if (strcmp(t->field[i], names[k]) == 0)
+				break;
+		if (i == t->n_fields) {
+			struct buf have;
+			buf_init(&have, 0);
+			for (size_t j = 0; j < t->n_fields; j++)
+				buf_addf(&have, "%s%s", j ? ", " : "", t->field[j]);
+			diag_set(err, ALLIED_EINVAL, "%s:%zu:1: no column '%s' (the header has: %s)", t->name, t->line, names[k],
+				 have.data);
+			buf_release(&have);
+			return ALLIED_EINVAL;
+		}
+		idx[k] = i;
+	}
+	return 0;
+}
