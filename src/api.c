@@ -1036,6 +1036,21 @@ static void serve_asset(const struct asset *a, const struct api_request *req, st
 		return;                                                     \
 	} while (0)
 
+/* The routes that answer GET (and HEAD) only, with no part of the path as an argument. */
+static const struct {
+	const char *path;
+	void (*handle)(struct api *, const struct api_request *, struct api_response *);
+} get_routes[] = {
+	{ "/api/v1/health", h_health },
+	{ "/api/v1/vocabulary", h_vocabulary },
+	{ "/api/v1/careers", h_careers },
+	{ "/api/v1/search", h_search },
+	{ "/api/v1/quiz", h_quiz },
+	{ "/api/v1/path", h_path },
+	{ "/api/v1/rules", h_rules },
+	{ "/api/v1/programs", h_programs },
+};
+
 void api_handle(struct api *api, const struct api_request *req, struct api_response *res)
 {
 	static const char careers_prefix[] = "/api/v1/careers/", institutions_prefix[] = "/api/v1/institutions/";
@@ -1047,22 +1062,9 @@ void api_handle(struct api *api, const struct api_request *req, struct api_respo
 		serve_asset(a, req, res);
 		return;
 	}
-	if (strcmp(path, "/api/v1/health") == 0)
-		GET_ONLY(h_health(api, req, res));
-	if (strcmp(path, "/api/v1/vocabulary") == 0)
-		GET_ONLY(h_vocabulary(api, req, res));
-	if (strcmp(path, "/api/v1/careers") == 0)
-		GET_ONLY(h_careers(api, req, res));
-	if (strcmp(path, "/api/v1/search") == 0)
-		GET_ONLY(h_search(api, req, res));
-	if (strcmp(path, "/api/v1/quiz") == 0)
-		GET_ONLY(h_quiz(api, req, res));
-	if (strcmp(path, "/api/v1/path") == 0)
-		GET_ONLY(h_path(api, req, res));
-	if (strcmp(path, "/api/v1/rules") == 0)
-		GET_ONLY(h_rules(api, req, res));
-	if (strcmp(path, "/api/v1/programs") == 0)
-		GET_ONLY(h_programs(api, req, res));
+	for (size_t i = 0; i < sizeof(get_routes) / sizeof(get_routes[0]); i++)
+		if (strcmp(path, get_routes[i].path) == 0)
+			GET_ONLY(get_routes[i].handle(api, req, res));
 	if (strcmp(path, "/api/v1/match") == 0) {
 		if (is(req, "POST"))
 			h_match(api, req, res);

@@ -1417,59 +1417,60 @@ int store_get_exam_routes(struct store *st, const char *career_id, struct exam_r
 	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read exam routes");
 }
 
-int store_career_title(struct store *st, const char *id, char **title, struct diag *err)
+/*
+ * Run sql with key bound to its one parameter: 1 with *q on the first row (read it, then
+ * sqlite3_finalize), 0 when there is none, or the failure (what says what was being read); *q
+ * is finalized in both of those cases.
+ */
+static int one_row(struct store *st, const char *sql, const char *key, sqlite3_stmt **q, const char *what,
+		   struct diag *err)
 {
-	sqlite3_stmt *q = NULL;
-	int rc = prepare(st, "SELECT title FROM career WHERE id = ?", &q, err);
+	int rc = prepare(st, sql, q, err);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(q);
-	*title = rc == SQLITE_ROW ? col_str(q, 0) : NULL;
-	sqlite3_finalize(q);
+	sqlite3_bind_text(*q, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*q);
 	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return diag_set(err, ALLIED_ENOTFOUND, "no career with id '%s'", id);
-	return db_fail(st, err, "cannot read a career's title");
+		return 1;
+	sqlite3_finalize(*q);
+	*q = NULL;
+	return rc == SQLITE_DONE ? 0 : db_fail(st, err, what);
+}
+
+int store_career_title(struct store *st, const char *id, char **title, struct diag *err)
+{
+	sqlite3_stmt *q;
+	int rc = one_row(st, "SELECT title FROM career WHERE id = ?", id, &q, "cannot read a career's title", err);
+	if (rc <= 0)
+		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no career with id '%s'", id);
+	*title = col_str(q, 0);
+	sqlite3_finalize(q);
+	return 0;
 }
 
 int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err)
 {
-	sqlite3_stmt *q = NULL;
-	int rc = prepare(st, "SELECT acronym, name FROM accreditor WHERE id = ?", &q, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(q);
-	*acronym = rc == SQLITE_ROW ? col_str(q, 0) : NULL;
-	*name = rc == SQLITE_ROW ? col_str(q, 1) : NULL;
+	sqlite3_stmt *q;
+	int rc = one_row(st, "SELECT acronym, name FROM accreditor WHERE id = ?", id, &q, "cannot read an accreditor", err);
+	*acronym = *name = NULL;
+	if (rc <= 0)
+		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
+	*acronym = col_str(q, 0);
+	*name = col_str(q, 1);
 	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
-	return db_fail(st, err, "cannot read an accreditor");
+	return 0;
 }
 
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err)
 {
-	sqlite3_stmt *q = NULL;
-	int rc = prepare(st, "SELECT latitude, longitude FROM zip WHERE zip = ?", &q, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_text(q, 1, zip, -1, SQLITE_STATIC);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		*lat = sqlite3_column_double(q, 0);
-		*lon = sqlite3_column_double(q, 1);
-	}
+	sqlite3_stmt *q;
+	int rc = one_row(st, "SELECT latitude, longitude FROM zip WHERE zip = ?", zip, &q, "cannot read ZIP centroids", err);
+	if (rc <= 0)
+		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no ZIP code %s in allied's list of ZIP codes", zip);
+	*lat = sqlite3_column_double(q, 0);
+	*lon = sqlite3_column_double(q, 1);
 	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return diag_set(err, ALLIED_ENOTFOUND, "no ZIP code %s in allied's list of ZIP codes", zip);
-	return db_fail(st, err, "cannot read ZIP centroids");
+	return 0;
 }
 
 int store_load_programs(struct store *st, struct program_list *l, struct diag *err)
@@ -1583,38 +1584,30 @@ void store_free_institutions(struct institution *v, size_t n)
 
 int store_get_accreditor(struct store *st, const char *id, struct accreditor *a, struct diag *err)
 {
-	sqlite3_stmt *q = NULL;
-	int rc = prepare(st, "SELECT id, name, acronym, kind, recognized_by, grants_through, scope, note, sources"
-			 " FROM accreditor WHERE id = ?", &q, err);
+	sqlite3_stmt *q;
+	int rc = one_row(st, "SELECT id, name, acronym, kind, recognized_by, grants_through, scope, note, sources"
+			 " FROM accreditor WHERE id = ?", id, &q, "cannot read an accreditor", err);
 	memset(a, 0, sizeof(*a));
 	strvec_init(&a->scope);
 	strvec_init(&a->sources);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		a->id = col_str(q, 0);
-		a->name = col_str(q, 1);
-		a->acronym = col_str(q, 2);
-		a->kind = sqlite3_column_int(q, 3);
-		a->recognized_by = (unsigned)sqlite3_column_int(q, 4);
-		a->grants_through = col_str(q, 5);
-		for (const char *sc = (const char *)sqlite3_column_text(q, 6); sc && *sc;) {
-			size_t len = strcspn(sc, ";");
-			strvec_push_owned(&a->scope, xstrndup(sc, len));
-			sc += len;
-			sc += strspn(sc, "; ");
-		}
-		a->note = col_str(q, 7);
-		split_ids((const char *)sqlite3_column_text(q, 8), &a->sources);
+	if (rc <= 0)
+		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
+	a->id = col_str(q, 0);
+	a->name = col_str(q, 1);
+	a->acronym = col_str(q, 2);
+	a->kind = sqlite3_column_int(q, 3);
+	a->recognized_by = (unsigned)sqlite3_column_int(q, 4);
+	a->grants_through = col_str(q, 5);
+	for (const char *sc = (const char *)sqlite3_column_text(q, 6); sc && *sc;) {
+		size_t len = strcspn(sc, ";");
+		strvec_push_owned(&a->scope, xstrndup(sc, len));
+		sc += len;
+		sc += strspn(sc, "; ");
 	}
+	a->note = col_str(q, 7);
+	split_ids((const char *)sqlite3_column_text(q, 8), &a->sources);
 	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
-	return db_fail(st, err, "cannot read an accreditor");
+	return 0;
 }
 
 int store_import_zips(struct store *st, const struct zip_table *z, const char *source, size_t *changed,

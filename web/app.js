@@ -969,17 +969,7 @@
 				checkGroup('Shifts to avoid', 'avoid-shifts', Object.entries(LABELS.shift).map(([id, text]) => ({ id, label: text })), listParam('avoid-shifts'))),
 			h('div', { class: 'form-actions' },
 				h('button', { type: 'submit', class: 'btn' }, 'Show careers'),
-				h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => {
-					for (const el of form.elements) {
-						if (el.type === 'checkbox')
-							el.checked = false;
-						else if (el.tagName === 'SELECT')
-							el.selectedIndex = 0;
-						else if (el.name)
-							el.value = '';
-					}
-					form.dispatchEvent(new Event('submit', { cancelable: true }));
-				} }, 'Clear all')));
+				clearAllButton(() => form, {})));
 		for (const input of form.querySelectorAll('input[type=search], input[type=number]'))
 			input.dataset.loaded = input.value;
 		return form;
@@ -1218,6 +1208,26 @@
 				s.licence ? ` · ${s.licence}` : null),
 			h('span', { class: 'source-url' }, s.url),
 		];
+	}
+
+	/*
+	 * A "Clear all" button for a search form: empties every field (or sets it to defaults[name])
+	 * and submits the form again. form() returns the form, which does not exist yet when the
+	 * button is made.
+	 */
+	function clearAllButton(form, defaults) {
+		return h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => {
+			const f = form();
+			for (const el of f.elements) {
+				if (el.type === 'checkbox')
+					el.checked = false;
+				else if (el.tagName === 'SELECT')
+					el.selectedIndex = 0;
+				else if (el.name)
+					el.value = el.name in defaults ? defaults[el.name] : '';
+			}
+			f.dispatchEvent(new Event('submit', { cancelable: true }));
+		} }, 'Clear all');
 	}
 
 	/* <section> with an <h2>, labelled by it. */
@@ -2202,17 +2212,7 @@
 						'Some exams accept only their graduates: see each career’s page.'))),
 			h('div', { class: 'form-actions' },
 				h('button', { type: 'submit', class: 'btn' }, 'Find programs'),
-				h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => {
-					for (const el of form.elements) {
-						if (el.type === 'checkbox')
-							el.checked = false;
-						else if (el.tagName === 'SELECT')
-							el.selectedIndex = 0;
-						else if (el.name)
-							el.value = el.name === 'radius' ? DEFAULT_RADIUS : '';
-					}
-					form.dispatchEvent(new Event('submit', { cancelable: true }));
-				} }, 'Clear all')));
+				clearAllButton(() => form, { radius: DEFAULT_RADIUS })));
 		return form;
 	}
 

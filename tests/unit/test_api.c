@@ -14,17 +14,16 @@ static struct api *api;
 static int setup(void **state)
 {
 	(void)state;
-	struct kb kb;
 	struct diag err;
 	dir = tu_tmpdir();
 	snprintf(db_path, sizeof(db_path), "%s/allied.db", dir);
 	diag_init(&err);
-	if (kb_load("data", &kb, &err) != 0 || store_build(db_path, &kb, &err) != 0 ||
-	    api_open(db_path, &api, &err) != 0) {
+	if (tu_build_db(db_path) < 0)
+		return -1;
+	if (api_open(db_path, &api, &err) != 0) {
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
 	}
-	kb_release(&kb);
 	return 0;
 }
 

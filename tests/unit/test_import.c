@@ -69,7 +69,6 @@ static void test_import_zcta(void **state)
 {
 	(void)state;
 	char *dir = tu_tmpdir(), path[512];
-	struct kb kb;
 	struct store *st;
 	struct diag err;
 	struct import_result res;
@@ -78,10 +77,9 @@ static void test_import_zcta(void **state)
 
 	diag_init(&err);
 	snprintf(path, sizeof(path), "%s/allied.db", dir);
-	if (kb_load("data", &kb, &err) != 0 || store_build(path, &kb, &err) != 0 ||
-	    store_open(path, STORE_READ_WRITE, &st, &err) != 0)
+	assert_int_equal(tu_build_db(path), 0);
+	if (store_open(path, STORE_READ_WRITE, &st, &err) != 0)
 		fail_msg("setup: %s", err.msg);
-	kb_release(&kb);
 	assert_int_equal(count_zips(st), -1);
 	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, true, &res, &err), 0);
 	assert_int_equal(count_zips(st), -1);	/* a dry run writes nothing */

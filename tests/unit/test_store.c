@@ -13,17 +13,16 @@ static struct store *st;
 static int setup(void **state)
 {
 	(void)state;
-	struct kb kb;
 	struct diag err;
 	dir = tu_tmpdir();
 	snprintf(db_path, sizeof(db_path), "%s/allied.db", dir);
 	diag_init(&err);
-	if (kb_load("data", &kb, &err) != 0 || store_build(db_path, &kb, &err) != 0 ||
-	    store_open(db_path, STORE_READ_ONLY, &st, &err) != 0) {
+	if (tu_build_db(db_path) < 0)
+		return -1;
+	if (store_open(db_path, STORE_READ_ONLY, &st, &err) != 0) {
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
 	}
-	kb_release(&kb);
 	return 0;
 }
 

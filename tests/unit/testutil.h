@@ -15,6 +15,9 @@
 
 #include <cmocka.h>
 
+#include "kb.h"
+#include "store.h"
+
 /* A fresh temporary directory (malloc'ed path); removed by tu_rmdir. */
 static inline char *tu_tmpdir(void)
 {
@@ -38,6 +41,23 @@ static inline void tu_write(const char *path, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	assert_int_equal(fclose(f), 0);
+}
+
+/*
+ * Build a database from the real data/ at path (tests run from the repository root). Returns 0,
+ * or -1 after printing why, so that group set-ups can use it too.
+ */
+static inline int tu_build_db(const char *path)
+{
+	struct kb kb;
+	struct diag err;
+	diag_init(&err);
+	if (kb_load("data", &kb, &err) != 0 || store_build(path, &kb, &err) != 0) {
+		fprintf(stderr, "cannot build %s from data/: %s\n", path, err.msg);
+		return -1;
+	}
+	kb_release(&kb);
+	return 0;
 }
 
 /* Does haystack contain needle? Fails the test with both strings shown when it does not. */
