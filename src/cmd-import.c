@@ -1,5 +1,9 @@
 /*
  * allied import: official data files into the database, in one transaction each.
+ *
+ * One row of the kinds table per importer: how to read its files and what to say after.
+ * The progress bar is drawn here, on standard error, only when that is a terminal and the
+ * import has run for more than a second.
  */
 #include "cmd.h"
 #include "import.h"
@@ -7,9 +11,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 const char cmd_import_usage[] =
-	"usage: allied import KIND FILE [--dry-run]\n"
+	"usage: allied import KIND FILE... [--dry-run]\n"
 	"\n"
 	"Import an official data file into the database. The whole file is checked first; only a\n"
 	"file without a single problem is written, in one transaction, so a failed import leaves the\n"
@@ -21,6 +27,96 @@ const char cmd_import_usage[] =
 	"          for 'allied programs --near'\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
+
+/* ---- progress bar ---- */
+
+struct progress_bar {
+	FILE *out;
+	bool tty;
+	struct timespec start, last;
+	bool drawn;
+};
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_draw(void *ctx, const char *stage, size_t done, size_t total)
+{
+	struct progress_bar *p = ctx;
+	struct timespec now;
+	char bar[31];
+
+	if (!p->tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (seconds_between(&p->start, &now) < 1.0 || (p->drawn && seconds_between(&p->last, &now) < 0.1))
+		return;
+	p->last = now;
+	p->drawn = true;
+	if (total) {
+		size_t fill = done >= total ? 30 : done * 30 / total;
+		memset(bar, '#', fill);
+		memset(bar + fill, '.', 30 - fill);
+		bar[30] = '\0';
+		fprintf(p->out, "\r\033[K%.40s [%s] %3zu%%", stage, bar, done >= total ? 100 : done * 100 / total);
+	} else {
+		fprintf(p->out, "\r\033[K%.40s %zu", stage, done);
+	}
+	fflush(p->out);
+}
+
+static void progress_clear(struct progress_bar *p)
+{
+	if (p->drawn) {
+		fputs("\r\033[K", p->out);
+		fflush(p->out);
+	}
+}
+
+/* ---- the kinds ---- */
+
+/* Read the one file of a single-file kind, then run fn on its bytes. */
+typedef int (*bytes_importer)(struct store *st, const char *name, const char *data, size_t len,
+			      const struct import_options *opt, struct import_result *res, struct diag *err);
+
+static int import_one_file(bytes_importer fn, struct store *st, const struct strvec *files,
+			   const struct import_options *opt, struct import_result *res, struct diag *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc = yload_read_file(files->v[0], &data, &len, err);
+	if (rc == 0)
+		rc = fn(st, files->v[0], data, len, opt, res, err);
+	free(data);
+	return rc;
+}
+
+static int run_zcta(struct store *st, const struct strvec *files, const struct import_options *opt,
+		    struct import_result *res, struct diag *err)
+{
+	return import_one_file(import_zcta, st, files, opt, res, err);
+}
+
+static const struct import_kind {
+	const char *name;
+	size_t min_files, max_files;
+	const char *example;		/* for a usage error */
+	const char *unit;		/* what a row is, plural */
+	int (*run)(struct store *st, const struct strvec *files, const struct import_options *opt,
+		   struct import_result *res, struct diag *err);
+} kinds[] = {
+	{ "zcta", 1, 1, "allied import zcta Gaz_zcta_national.txt", "ZIP code centroids", run_zcta },
+};
+
+static const struct import_kind *find_kind(const char *name)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
 
 static int has_value(const char *name)
 {
@@ -38,48 +134,57 @@ static int set_option(void *vctx, const char *name, const char *value, struct di
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	bool dry_run = false;
-	struct cli_options opts = { has_value, set_option, &dry_run };
+	struct import_options opt = { 0 };
+	struct cli_options opts = { has_value, set_option, &opt.dry_run };
+	struct progress_bar bar = { .out = stderr, .tty = isatty(STDERR_FILENO) };
+	const struct import_kind *kind = NULL;
 	struct import_result res;
-	struct strvec args;
+	struct strvec args, files;
 	struct store *st;
 	struct diag err;
-	char *data = NULL;
-	size_t len = 0;
+	char names[256] = "";
 	int rc;
 
 	diag_init(&err);
 	strvec_init(&args);
 	rc = cli_parse(cli, "import", argc, argv, &opts, NULL, &args);
-	if (rc == 0 && args.n != 2)
-		rc = cli_usage_error("import", "give a kind and a file, e.g. allied import zcta Gaz_zcta_national.txt");
-	if (rc == 0 && strcmp(args.v[0], "zcta") != 0)
-		rc = cli_usage_error("import", "unknown kind '%s' (allied can import: zcta)", args.v[0]);
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? ", " : "", kinds[i].name);
+	if (rc == 0 && args.n == 0)
+		rc = cli_usage_error("import", "give a kind and its files (kinds: %s)", names);
+	if (rc == 0 && !(kind = find_kind(args.v[0])))
+		rc = cli_usage_error("import", "unknown kind '%s' (allied can import: %s)", args.v[0], names);
+	if (rc == 0 && (args.n - 1 < kind->min_files || args.n - 1 > kind->max_files))
+		rc = cli_usage_error("import", "wrong number of files for %s, e.g. %s", kind->name, kind->example);
 	if (rc) {
 		strvec_release(&args);
 		return rc;
 	}
-	if (yload_read_file(args.v[1], &data, &len, &err) < 0) {
+	strvec_init(&files);
+	for (size_t i = 1; i < args.n; i++)
+		strvec_push(&files, args.v[i]);
+	if (cli_open_store(cli, opt.dry_run ? STORE_READ_ONLY : STORE_READ_WRITE, &st, &err) < 0) {
+		strvec_release(&files);
 		strvec_release(&args);
 		return cli_fail(&err);
 	}
-	if (cli_open_store(cli, dry_run ? STORE_READ_ONLY : STORE_READ_WRITE, &st, &err) < 0) {
-		free(data);
-		strvec_release(&args);
-		return cli_fail(&err);
-	}
-	rc = import_zcta(st, args.v[1], data, len, dry_run, &res, &err);
+	clock_gettime(CLOCK_MONOTONIC, &bar.start);
+	opt.progress.fn = progress_draw;
+	opt.progress.ctx = &bar;
+	rc = kind->run(st, &files, &opt, &res, &err);
+	progress_clear(&bar);
 	store_close(st);
-	free(data);
 	if (rc < 0) {
-		fprintf(stderr, "allied import: %s was not imported; the database is unchanged\n", args.v[1]);
+		fprintf(stderr, "allied import: %s was not imported; the database is unchanged\n", files.v[0]);
+		strvec_release(&files);
 		strvec_release(&args);
 		return cli_fail(&err);
 	}
-	if (dry_run)
-		fprintf(cli->out, "%s: %zu ZIP code centroids, no problems (dry run: nothing written)\n", args.v[1], res.rows);
+	if (opt.dry_run)
+		fprintf(cli->out, "%s: %zu %s, no problems (dry run: nothing written)\n", files.v[0], res.rows, kind->unit);
 	else
-		fprintf(cli->out, "%s: %zu ZIP code centroids read, %zu added or changed\n", args.v[1], res.rows, res.changed);
+		fprintf(cli->out, "%s: %zu %s read, %zu added or changed\n", files.v[0], res.rows, kind->unit, res.changed);
+	strvec_release(&files);
 	strvec_release(&args);
 	return 0;
 }

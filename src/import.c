@@ -2,6 +2,7 @@
  * import: the importers (see import.h).
  */
 #include "import.h"
+#include "import-internal.h"
 #include "geo.h"
 #include "tsv.h"
 #include "xmalloc.h"
@@ -12,9 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Count a problem; only the first IMPORT_MAX_ERRORS are written out. */
-static void problem(struct diag *err, int *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void problem(struct diag *err, int *n, const char *fmt, ...)
+void import_problem(struct diag *err, int *n, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -43,8 +42,8 @@ static int cmp_zip(const void *a, const void *b)
 	return strcmp(((const struct zip_point *)a)->zip, ((const struct zip_point *)b)->zip);
 }
 
-int import_zcta(struct store *st, const char *name, const char *data, size_t len, bool dry_run,
-		struct import_result *res, struct diag *err)
+int import_zcta(struct store *st, const char *name, const char *data, size_t len,
+		const struct import_options *opt, struct import_result *res, struct diag *err)
 {
 	static const char *const cols[] = { "GEOID", "INTPTLAT", "INTPTLONG" };
 	struct zip_table z;
@@ -65,27 +64,27 @@ int import_zcta(struct store *st, const char *name, const char *data, size_t len
 		struct zip_point p;
 		res->rows++;
 		if (t.n_fields <= idx[0] || t.n_fields <= idx[1] || t.n_fields <= idx[2]) {
-			problem(err, &n_errors, "%s:%zu:%zu: %zu fields where the header has more: is the file cut short?",
+			import_problem(err, &n_errors, "%s:%zu:%zu: %zu fields where the header has more: is the file cut short?",
 				name, t.line, t.column[t.n_fields - 1], t.n_fields);
 			continue;
 		}
 		if (t.unterminated) {
-			problem(err, &n_errors, "%s:%zu:%zu: the last line has no line end: is the file cut short?", name,
+			import_problem(err, &n_errors, "%s:%zu:%zu: the last line has no line end: is the file cut short?", name,
 				t.line, t.column[t.n_fields - 1]);
 			continue;
 		}
 		const char *geoid = t.field[idx[0]];
 		if (!geo_is_zip(geoid)) {
-			problem(err, &n_errors, "%s:%zu:%zu: GEOID '%.20s' is not five digits", name, t.line, t.column[idx[0]], geoid);
+			import_problem(err, &n_errors, "%s:%zu:%zu: GEOID '%.20s' is not five digits", name, t.line, t.column[idx[0]], geoid);
 			continue;
 		}
 		if (!parse_degrees(t.field[idx[1]], 90, &p.lat)) {
-			problem(err, &n_errors, "%s:%zu:%zu: INTPTLAT '%.20s' is not a latitude", name, t.line, t.column[idx[1]],
+			import_problem(err, &n_errors, "%s:%zu:%zu: INTPTLAT '%.20s' is not a latitude", name, t.line, t.column[idx[1]],
 				t.field[idx[1]]);
 			continue;
 		}
 		if (!parse_degrees(t.field[idx[2]], 180, &p.lon)) {
-			problem(err, &n_errors, "%s:%zu:%zu: INTPTLONG '%.20s' is not a longitude", name, t.line, t.column[idx[2]],
+			import_problem(err, &n_errors, "%s:%zu:%zu: INTPTLONG '%.20s' is not a longitude", name, t.line, t.column[idx[2]],
 				t.field[idx[2]]);
 			continue;
 		}
@@ -99,17 +98,17 @@ int import_zcta(struct store *st, const char *name, const char *data, size_t len
 		qsort(z.v, z.n, sizeof(*z.v), cmp_zip);
 		for (size_t i = 1; i < z.n; i++)
 			if (strcmp(z.v[i].zip, z.v[i - 1].zip) == 0)
-				problem(err, &n_errors, "%s: GEOID %s appears twice", name, z.v[i].zip);
+				import_problem(err, &n_errors, "%s: GEOID %s appears twice", name, z.v[i].zip);
 	}
 	if (rc >= 0 && n_errors == 0 && z.n == 0)
-		problem(err, &n_errors, "%s: no ZIP code rows after the header", name);
+		import_problem(err, &n_errors, "%s: no ZIP code rows after the header", name);
 	if (n_errors > IMPORT_MAX_ERRORS)
 		diag_append(err, ALLIED_EINVAL, "%s: %d problems in all", name, n_errors);
 	if (n_errors) {
 		rc = ALLIED_EINVAL;
 		err->code = ALLIED_EINVAL;
 	} else if (rc >= 0) {
-		rc = dry_run ? 0 : store_import_zips(st, &z, name, &res->changed, err);
+		rc = opt->dry_run ? 0 : store_import_zips(st, &z, name, &res->changed, err);
 	}
 	tsv_release(&t);
 	zip_table_release(&z);

@@ -17,6 +17,21 @@
 
 #define IMPORT_MAX_ERRORS 20
 
+/*
+ * Progress of a long import, for a front end's progress bar: fn(ctx, stage, done, total) is
+ * called now and then while reading and writing (stage names what is being done, e.g.
+ * "reading Task Statements.txt"; total may be 0 when unknown). fn may be NULL.
+ */
+struct import_progress {
+	void (*fn)(void *ctx, const char *stage, size_t done, size_t total);
+	void *ctx;
+};
+
+struct import_options {
+	bool dry_run;			/* check only: write nothing */
+	struct import_progress progress;
+};
+
 struct import_result {
 	size_t rows;		/* data rows read */
 	size_t changed;		/* rows added or changed in the database (0 with dry_run) */
@@ -25,9 +40,9 @@ struct import_result {
 /*
  * The Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt, 2010 to 2020 layouts, read by
  * the column names GEOID, INTPTLAT and INTPTLONG): ZIP code centroids for `programs --near`.
- * name is the file name for messages, data/len its bytes. With dry_run only checks.
+ * name is the file name for messages, data/len its bytes.
  */
-int import_zcta(struct store *st, const char *name, const char *data, size_t len, bool dry_run,
-		struct import_result *res, struct diag *err);
+int import_zcta(struct store *st, const char *name, const char *data, size_t len,
+		const struct import_options *opt, struct import_result *res, struct diag *err);
 
 #endif

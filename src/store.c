@@ -5,6 +5,7 @@
  * prepared it, and text from sqlite3_column_text is copied before the next step.
  */
 #include "store.h"
+#include "store-internal.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -18,11 +19,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-struct store {
-	sqlite3 *db;
-	char *path;
-};
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -86,12 +82,12 @@ static const char schema_sql[] =
 
 enum { CT_ALIAS = 1, CT_DUTY = 2, CT_SETTING = 3, CT_INTEREST = 4 };
 
-static int db_fail(struct store *st, struct diag *err, const char *what)
+int store_fail(struct store *st, struct diag *err, const char *what)
 {
 	return diag_set(err, ALLIED_EDB, "database '%s': %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
-static int exec_sql(struct store *st, const char *sql, struct diag *err)
+int store_exec(struct store *st, const char *sql, struct diag *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -102,10 +98,10 @@ static int exec_sql(struct store *st, const char *sql, struct diag *err)
 	return 0;
 }
 
-static int prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct diag *err)
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct diag *err)
 {
 	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
-		return db_fail(st, err, "cannot prepare a query");
+		return store_fail(st, err, "cannot prepare a query");
 	return 0;
 }
 
@@ -174,25 +170,25 @@ int store_meta_get(struct store *st, const char *key, char **value, struct diag 
 		*value = xstrdup((const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(st, err, "cannot read meta");
+		return store_fail(st, err, "cannot read meta");
 	return 0;
 }
 
 int store_meta_set(struct store *st, const char *key, const char *value, struct diag *err)
 {
 	sqlite3_stmt *q;
-	if (prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", &q, err) < 0)
+	if (store_prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, value, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot write meta");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot write meta");
 }
 
 /* ---- building ---- */
 
-static void bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
+void store_bind_text(sqlite3_stmt *q, int i, const char *s)
 {
 	if (s)
 		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
@@ -200,7 +196,7 @@ static void bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
 		sqlite3_bind_null(q, i);
 }
 
-static void bind_int_or_null(sqlite3_stmt *q, int i, int64_t v)
+void store_bind_int(sqlite3_stmt *q, int i, int64_t v)
 {
 	if (v == CAREER_UNKNOWN)
 		sqlite3_bind_null(q, i);
@@ -208,7 +204,7 @@ static void bind_int_or_null(sqlite3_stmt *q, int i, int64_t v)
 		sqlite3_bind_int64(q, i, v);
 }
 
-static void bind_real_or_null(sqlite3_stmt *q, int i, double v)
+void store_bind_real(sqlite3_stmt *q, int i, double v)
 {
 	if (isnan(v))
 		sqlite3_bind_null(q, i);
@@ -216,13 +212,13 @@ static void bind_real_or_null(sqlite3_stmt *q, int i, double v)
 		sqlite3_bind_double(q, i, v);
 }
 
-static int step_done(struct store *st, sqlite3_stmt *q, struct diag *err, const char *what)
+int store_step_done(struct store *st, sqlite3_stmt *q, struct diag *err, const char *what)
 {
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, err, what);
+		return store_fail(st, err, what);
 	return 0;
 }
 
@@ -239,7 +235,7 @@ static int add_name(struct store *st, struct build_stmts *b, int64_t num, const 
 	sqlite3_bind_text(b->name, 1, norm, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(b->name, 2, num);
 	sqlite3_bind_int(b->name, 3, kind);
-	return step_done(st, b->name, err, "cannot store a career name");
+	return store_step_done(st, b->name, err, "cannot store a career name");
 }
 
 static int add_search(struct store *st, struct build_stmts *b, int64_t num, int kind, int seq,
@@ -249,7 +245,7 @@ static int add_search(struct store *st, struct build_stmts *b, int64_t num, int 
 		return 0;	/* the rowid has room for 512 entries of a kind */
 	sqlite3_bind_int64(b->search, 1, (num << 12) | ((int64_t)kind << 9) | seq);
 	sqlite3_bind_text(b->search, 2, text, -1, SQLITE_STATIC);
-	return step_done(st, b->search, err, "cannot index a career for search");
+	return store_step_done(st, b->search, err, "cannot index a career for search");
 }
 
 static int add_texts(struct store *st, struct build_stmts *b, int64_t num, int kind, const struct strvec *sv,
@@ -260,7 +256,7 @@ static int add_texts(struct store *st, struct build_stmts *b, int64_t num, int k
 		sqlite3_bind_int(b->text, 2, kind);
 		sqlite3_bind_int(b->text, 3, (int)i);
 		sqlite3_bind_text(b->text, 4, sv->v[i], -1, SQLITE_STATIC);
-		if (step_done(st, b->text, err, "cannot store career text") < 0)
+		if (store_step_done(st, b->text, err, "cannot store career text") < 0)
 			return ALLIED_EDB;
 	}
 	return 0;
@@ -283,35 +279,35 @@ static int insert_career(struct store *st, struct build_stmts *b, const struct k
 	sqlite3_bind_int64(q, i++, num);
 	sqlite3_bind_text(q, i++, c->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, i++, c->title, -1, SQLITE_STATIC);
-	bind_int_or_null(q, i++, c->group);
-	bind_text_or_null(q, i++, c->soc);
-	bind_text_or_null(q, i++, c->onet_soc);
-	bind_text_or_null(q, i++, c->summary);
+	store_bind_int(q, i++, c->group);
+	store_bind_text(q, i++, c->soc);
+	store_bind_text(q, i++, c->onet_soc);
+	store_bind_text(q, i++, c->summary);
 	sqlite3_bind_text(q, i++, c->origin ? c->origin : "curated", -1, SQLITE_STATIC);
-	bind_int_or_null(q, i++, c->patient_contact);
-	bind_int_or_null(q, i++, c->blood);
-	bind_int_or_null(q, i++, c->physical);
-	bind_int_or_null(q, i++, c->remote);
-	bind_int_or_null(q, i++, c->shifts ? (int64_t)c->shifts : CAREER_UNKNOWN);
-	bind_int_or_null(q, i++, c->entry_credential);
-	bind_int_or_null(q, i++, c->regulated);
-	bind_text_or_null(q, i++, c->regulation_note);
-	bind_text_or_null(q, i++, c->pay_soc);
-	bind_int_or_null(q, i++, c->wage_median_usd);
-	bind_int_or_null(q, i++, c->wage_p10_usd);
-	bind_int_or_null(q, i++, c->wage_p90_usd);
+	store_bind_int(q, i++, c->patient_contact);
+	store_bind_int(q, i++, c->blood);
+	store_bind_int(q, i++, c->physical);
+	store_bind_int(q, i++, c->remote);
+	store_bind_int(q, i++, c->shifts ? (int64_t)c->shifts : CAREER_UNKNOWN);
+	store_bind_int(q, i++, c->entry_credential);
+	store_bind_int(q, i++, c->regulated);
+	store_bind_text(q, i++, c->regulation_note);
+	store_bind_text(q, i++, c->pay_soc);
+	store_bind_int(q, i++, c->wage_median_usd);
+	store_bind_int(q, i++, c->wage_p10_usd);
+	store_bind_int(q, i++, c->wage_p90_usd);
 	sqlite3_bind_int(q, i++, c->wage_p90_capped);
-	bind_text_or_null(q, i++, c->outlook_soc);
-	bind_int_or_null(q, i++, c->employment_2024);
-	bind_int_or_null(q, i++, c->employment_2034);
-	bind_real_or_null(q, i++, c->change_pct);
-	bind_int_or_null(q, i++, c->openings_per_year);
-	bind_text_or_null(q, i++, c->entry_education);
-	bind_text_or_null(q, i++, c->interest_onet_soc);
-	bind_text_or_null(q, i++, c->interest_code[0] ? c->interest_code : NULL);
+	store_bind_text(q, i++, c->outlook_soc);
+	store_bind_int(q, i++, c->employment_2024);
+	store_bind_int(q, i++, c->employment_2034);
+	store_bind_real(q, i++, c->change_pct);
+	store_bind_int(q, i++, c->openings_per_year);
+	store_bind_text(q, i++, c->entry_education);
+	store_bind_text(q, i++, c->interest_onet_soc);
+	store_bind_text(q, i++, c->interest_code[0] ? c->interest_code : NULL);
 	for (int r = 0; r < RIASEC_COUNT; r++)
-		bind_real_or_null(q, i++, c->riasec[r]);
-	if (step_done(st, q, err, "cannot store a career") < 0)
+		store_bind_real(q, i++, c->riasec[r]);
+	if (store_step_done(st, q, err, "cannot store a career") < 0)
 		return ALLIED_EDB;
 
 	if (add_texts(st, b, num, CT_ALIAS, &c->aliases, err) < 0 ||
@@ -324,10 +320,10 @@ static int insert_career(struct store *st, struct build_stmts *b, const struct k
 		sqlite3_bind_int64(b->path, 1, num);
 		sqlite3_bind_int(b->path, 2, (int)k);
 		sqlite3_bind_int(b->path, 3, p->credential);
-		bind_int_or_null(b->path, 4, p->months_min);
-		bind_int_or_null(b->path, 5, p->months_max);
-		bind_text_or_null(b->path, 6, p->note);
-		if (step_done(st, b->path, err, "cannot store an education path") < 0)
+		store_bind_int(b->path, 4, p->months_min);
+		store_bind_int(b->path, 5, p->months_max);
+		store_bind_text(b->path, 6, p->note);
+		if (store_step_done(st, b->path, err, "cannot store an education path") < 0)
 			return ALLIED_EDB;
 	}
 	for (size_t k = 0; k < c->n_certs; k++) {
@@ -335,10 +331,10 @@ static int insert_career(struct store *st, struct build_stmts *b, const struct k
 		sqlite3_bind_int64(b->cert, 1, num);
 		sqlite3_bind_int(b->cert, 2, (int)k);
 		sqlite3_bind_text(b->cert, 3, ce->name, -1, SQLITE_STATIC);
-		bind_text_or_null(b->cert, 4, ce->body);
-		bind_int_or_null(b->cert, 5, ce->kind);
-		bind_int_or_null(b->cert, 6, ce->required);
-		if (step_done(st, b->cert, err, "cannot store a certification") < 0)
+		store_bind_text(b->cert, 4, ce->body);
+		store_bind_int(b->cert, 5, ce->kind);
+		store_bind_int(b->cert, 6, ce->required);
+		if (store_step_done(st, b->cert, err, "cannot store a certification") < 0)
 			return ALLIED_EDB;
 	}
 	for (int blk = 0; blk < BLOCK_COUNT; blk++)
@@ -347,7 +343,7 @@ static int insert_career(struct store *st, struct build_stmts *b, const struct k
 			sqlite3_bind_int(b->source, 2, blk);
 			sqlite3_bind_int(b->source, 3, (int)k);
 			sqlite3_bind_text(b->source, 4, c->block_sources[blk].v[k], -1, SQLITE_STATIC);
-			if (step_done(st, b->source, err, "cannot store a source reference") < 0)
+			if (store_step_done(st, b->source, err, "cannot store a source reference") < 0)
 				return ALLIED_EDB;
 		}
 
@@ -378,14 +374,14 @@ static int insert_vocab(struct store *st, const char *kind, const struct vocab_i
 			struct diag *err)
 {
 	sqlite3_stmt *q;
-	if (prepare(st, "INSERT INTO vocab(kind, ord, id, label) VALUES(?, ?, ?, ?)", &q, err) < 0)
+	if (store_prepare(st, "INSERT INTO vocab(kind, ord, id, label) VALUES(?, ?, ?, ?)", &q, err) < 0)
 		return ALLIED_EDB;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_int(q, 2, (int)i);
 		sqlite3_bind_text(q, 3, v[i].id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 4, v[i].label, -1, SQLITE_STATIC);
-		if (step_done(st, q, err, "cannot store the vocabulary") < 0) {
+		if (store_step_done(st, q, err, "cannot store the vocabulary") < 0) {
 			sqlite3_finalize(q);
 			return ALLIED_EDB;
 		}
@@ -397,19 +393,19 @@ static int insert_vocab(struct store *st, const char *kind, const struct vocab_i
 static int insert_sources(struct store *st, const struct kb *kb, struct diag *err)
 {
 	sqlite3_stmt *q;
-	if (prepare(st, "INSERT INTO source(id, title, publisher, url, as_of, checked, licence)"
+	if (store_prepare(st, "INSERT INTO source(id, title, publisher, url, as_of, checked, licence)"
 			" VALUES(?, ?, ?, ?, ?, ?, ?)", &q, err) < 0)
 		return ALLIED_EDB;
 	for (size_t i = 0; i < kb->n_sources; i++) {
 		const struct source *s = &kb->sources[i];
-		bind_text_or_null(q, 1, s->id);
-		bind_text_or_null(q, 2, s->title);
-		bind_text_or_null(q, 3, s->publisher);
-		bind_text_or_null(q, 4, s->url);
-		bind_text_or_null(q, 5, s->as_of);
-		bind_text_or_null(q, 6, s->checked);
-		bind_text_or_null(q, 7, s->licence);
-		if (step_done(st, q, err, "cannot store a source") < 0) {
+		store_bind_text(q, 1, s->id);
+		store_bind_text(q, 2, s->title);
+		store_bind_text(q, 3, s->publisher);
+		store_bind_text(q, 4, s->url);
+		store_bind_text(q, 5, s->as_of);
+		store_bind_text(q, 6, s->checked);
+		store_bind_text(q, 7, s->licence);
+		if (store_step_done(st, q, err, "cannot store a source") < 0) {
 			sqlite3_finalize(q);
 			return ALLIED_EDB;
 		}
@@ -435,15 +431,15 @@ static char *joined(const struct strvec *sv)
 static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct diag *err)
 {
 	sqlite3_stmt *quiz = NULL, *spec = NULL, *step = NULL;
-	int rc = prepare(st, "INSERT INTO quiz_item VALUES(?, ?, ?)", &quiz, err);
+	int rc = store_prepare(st, "INSERT INTO quiz_item VALUES(?, ?, ?)", &quiz, err);
 
-	if (!rc) rc = prepare(st, "INSERT INTO specialty VALUES(?, ?, ?, ?, ?)", &spec, err);
-	if (!rc) rc = prepare(st, "INSERT INTO ladder_step VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &step, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO specialty VALUES(?, ?, ?, ?, ?)", &spec, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO ladder_step VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &step, err);
 	for (size_t i = 0; !rc && i < kb->n_quiz; i++) {
 		sqlite3_bind_int64(quiz, 1, (int64_t)i);
 		sqlite3_bind_int(quiz, 2, kb->quiz[i].area);
 		sqlite3_bind_text(quiz, 3, kb->quiz[i].text, -1, SQLITE_STATIC);
-		rc = step_done(st, quiz, err, "cannot store a quiz item");
+		rc = store_step_done(st, quiz, err, "cannot store a quiz item");
 	}
 	for (size_t i = 0; !rc && i < kb->n_specialties; i++) {
 		const struct specialty *sp = &kb->specialties[i];
@@ -453,7 +449,7 @@ static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct
 		sqlite3_bind_text(spec, 3, sp->based_on, -1, SQLITE_STATIC);
 		sqlite3_bind_text(spec, 4, sp->summary, -1, SQLITE_STATIC);
 		sqlite3_bind_text(spec, 5, sources, -1, SQLITE_TRANSIENT);
-		rc = step_done(st, spec, err, "cannot store a specialty");
+		rc = store_step_done(st, spec, err, "cannot store a specialty");
 		free(sources);
 	}
 	for (size_t i = 0; !rc && i < kb->n_steps; i++) {
@@ -466,15 +462,15 @@ static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct
 		sqlite3_bind_text(step, k++, ls->bridge, -1, SQLITE_STATIC);
 		sqlite3_bind_int(step, k++, ls->credential);
 		sqlite3_bind_int(step, k++, ls->kind);
-		bind_int_or_null(step, k++, ls->months_min);
-		bind_int_or_null(step, k++, ls->months_max);
+		store_bind_int(step, k++, ls->months_min);
+		store_bind_int(step, k++, ls->months_max);
 		sqlite3_bind_int(step, k++, ls->experience_months);
-		bind_text_or_null(step, k++, ls->accreditation);
-		bind_text_or_null(step, k++, ls->exam);
-		bind_text_or_null(step, k++, ls->licence);
-		bind_text_or_null(step, k++, ls->note);
+		store_bind_text(step, k++, ls->accreditation);
+		store_bind_text(step, k++, ls->exam);
+		store_bind_text(step, k++, ls->licence);
+		store_bind_text(step, k++, ls->note);
 		sqlite3_bind_text(step, k++, sources, -1, SQLITE_TRANSIENT);
-		rc = step_done(st, step, err, "cannot store a ladder step");
+		rc = store_step_done(st, step, err, "cannot store a ladder step");
 		free(sources);
 	}
 	sqlite3_finalize(quiz);
@@ -492,13 +488,13 @@ static int insert_training(struct store *st, const struct training *t, struct di
 {
 	sqlite3_stmt *acc = NULL, *inst = NULL, *prog = NULL, *pc = NULL, *rule = NULL, *route = NULL;
 	int64_t program_num = 0;
-	int rc = prepare(st, "INSERT INTO accreditor VALUES(?,?,?,?,?,?,?,?,?)", &acc, err);
+	int rc = store_prepare(st, "INSERT INTO accreditor VALUES(?,?,?,?,?,?,?,?,?)", &acc, err);
 
-	if (!rc) rc = prepare(st, "INSERT INTO institution VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &inst, err);
-	if (!rc) rc = prepare(st, "INSERT INTO program VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &prog, err);
-	if (!rc) rc = prepare(st, "INSERT OR IGNORE INTO program_career VALUES(?,?)", &pc, err);
-	if (!rc) rc = prepare(st, "INSERT INTO state_rule VALUES(?,?,?,?,?,?,?,?,?,?,?)", &rule, err);
-	if (!rc) rc = prepare(st, "INSERT INTO exam_route VALUES(?,?,?,?,?,?,?,?,?)", &route, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO institution VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &inst, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO program VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &prog, err);
+	if (!rc) rc = store_prepare(st, "INSERT OR IGNORE INTO program_career VALUES(?,?)", &pc, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO state_rule VALUES(?,?,?,?,?,?,?,?,?,?,?)", &rule, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO exam_route VALUES(?,?,?,?,?,?,?,?,?)", &route, err);
 	for (size_t i = 0; !rc && i < t->n_accreditors; i++) {
 		const struct accreditor *a = &t->accreditors[i];
 		struct buf scope;
@@ -507,14 +503,14 @@ static int insert_training(struct store *st, const struct training *t, struct di
 			buf_addf(&scope, "%s%s", k ? "; " : "", a->scope.v[k]);
 		sqlite3_bind_text(acc, 1, a->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(acc, 2, a->name, -1, SQLITE_STATIC);
-		bind_text_or_null(acc, 3, a->acronym);
+		store_bind_text(acc, 3, a->acronym);
 		sqlite3_bind_int(acc, 4, a->kind);
 		sqlite3_bind_int(acc, 5, (int)a->recognized_by);
-		bind_text_or_null(acc, 6, a->grants_through);
+		store_bind_text(acc, 6, a->grants_through);
 		sqlite3_bind_text(acc, 7, scope.data, -1, SQLITE_TRANSIENT);
-		bind_text_or_null(acc, 8, a->note);
+		store_bind_text(acc, 8, a->note);
 		bind_joined(acc, 9, &a->sources);
-		rc = step_done(st, acc, err, "cannot store an accreditor");
+		rc = store_step_done(st, acc, err, "cannot store an accreditor");
 		buf_release(&scope);
 	}
 	for (size_t i = 0; !rc && i < t->n_institutions; i++) {
@@ -523,17 +519,17 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		sqlite3_bind_int64(inst, k++, (int64_t)i + 1);
 		sqlite3_bind_text(inst, k++, in->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(inst, k++, in->name, -1, SQLITE_STATIC);
-		bind_text_or_null(inst, k++, in->campus);
-		bind_text_or_null(inst, k++, in->city);
+		store_bind_text(inst, k++, in->campus);
+		store_bind_text(inst, k++, in->city);
 		sqlite3_bind_text(inst, k++, in->state, -1, SQLITE_STATIC);
-		bind_text_or_null(inst, k++, in->zip);
-		bind_int_or_null(inst, k++, in->ipeds_unitid);
-		bind_real_or_null(inst, k++, in->latitude);
-		bind_real_or_null(inst, k++, in->longitude);
-		bind_text_or_null(inst, k++, in->accreditor);
-		bind_text_or_null(inst, k++, in->note);
+		store_bind_text(inst, k++, in->zip);
+		store_bind_int(inst, k++, in->ipeds_unitid);
+		store_bind_real(inst, k++, in->latitude);
+		store_bind_real(inst, k++, in->longitude);
+		store_bind_text(inst, k++, in->accreditor);
+		store_bind_text(inst, k++, in->note);
 		bind_joined(inst, k++, &in->sources);
-		rc = step_done(st, inst, err, "cannot store an institution");
+		rc = store_step_done(st, inst, err, "cannot store an institution");
 		for (size_t j = 0; !rc && j < in->n_programs; j++) {
 			const struct program *p = &in->programs[j];
 			k = 1;
@@ -542,28 +538,28 @@ static int insert_training(struct store *st, const struct training *t, struct di
 			sqlite3_bind_int64(prog, k++, (int64_t)i + 1);
 			sqlite3_bind_text(prog, k++, p->name, -1, SQLITE_STATIC);
 			bind_joined(prog, k++, &p->careers);
-			bind_text_or_null(prog, k++, p->career_name);
-			bind_int_or_null(prog, k++, p->credential);
-			bind_real_or_null(prog, k++, p->months);
+			store_bind_text(prog, k++, p->career_name);
+			store_bind_int(prog, k++, p->credential);
+			store_bind_real(prog, k++, p->months);
 			sqlite3_bind_int(prog, k++, (int)p->schedule);
-			bind_text_or_null(prog, k++, p->accreditor);
+			store_bind_text(prog, k++, p->accreditor);
 			sqlite3_bind_int(prog, k++, p->status);
-			bind_int_or_null(prog, k++, p->admission);
-			bind_int_or_null(prog, k++, p->cost_usd);
-			bind_int_or_null(prog, k++, p->clinical_hours);
-			bind_real_or_null(prog, k++, p->exam_pass_pct);
-			bind_real_or_null(prog, k++, p->completion_pct);
-			bind_real_or_null(prog, k++, p->placement_pct);
-			bind_int_or_null(prog, k++, p->outcomes_year);
+			store_bind_int(prog, k++, p->admission);
+			store_bind_int(prog, k++, p->cost_usd);
+			store_bind_int(prog, k++, p->clinical_hours);
+			store_bind_real(prog, k++, p->exam_pass_pct);
+			store_bind_real(prog, k++, p->completion_pct);
+			store_bind_real(prog, k++, p->placement_pct);
+			store_bind_int(prog, k++, p->outcomes_year);
 			sqlite3_bind_int(prog, k++, p->campus_unknown);
-			bind_text_or_null(prog, k++, p->note);
-			bind_text_or_null(prog, k++, p->as_of);
+			store_bind_text(prog, k++, p->note);
+			store_bind_text(prog, k++, p->as_of);
 			bind_joined(prog, k++, &p->sources);
-			rc = step_done(st, prog, err, "cannot store a program");
+			rc = store_step_done(st, prog, err, "cannot store a program");
 			for (size_t c = 0; !rc && c < p->careers.n; c++) {
 				sqlite3_bind_text(pc, 1, p->careers.v[c], -1, SQLITE_STATIC);
 				sqlite3_bind_int64(pc, 2, program_num);
-				rc = step_done(st, pc, err, "cannot store a program's career");
+				rc = store_step_done(st, pc, err, "cannot store a program's career");
 			}
 		}
 	}
@@ -573,29 +569,29 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		sqlite3_bind_int64(rule, k++, (int64_t)i);
 		sqlite3_bind_text(rule, k++, r->state, -1, SQLITE_STATIC);
 		bind_joined(rule, k++, &r->careers);
-		bind_text_or_null(rule, k++, r->career_name);
+		store_bind_text(rule, k++, r->career_name);
 		sqlite3_bind_int(rule, k++, r->requirement);
-		bind_text_or_null(rule, k++, r->authority);
-		bind_text_or_null(rule, k++, r->credential);
-		bind_text_or_null(rule, k++, r->legal_basis);
-		bind_text_or_null(rule, k++, r->note);
-		bind_text_or_null(rule, k++, r->as_of);
+		store_bind_text(rule, k++, r->authority);
+		store_bind_text(rule, k++, r->credential);
+		store_bind_text(rule, k++, r->legal_basis);
+		store_bind_text(rule, k++, r->note);
+		store_bind_text(rule, k++, r->as_of);
 		bind_joined(rule, k++, &r->sources);
-		rc = step_done(st, rule, err, "cannot store a state rule");
+		rc = store_step_done(st, rule, err, "cannot store a state rule");
 	}
 	for (size_t i = 0; !rc && i < t->n_routes; i++) {
 		const struct exam_route *r = &t->routes[i];
 		int k = 1;
 		sqlite3_bind_int64(route, k++, (int64_t)i);
 		sqlite3_bind_text(route, k++, r->career, -1, SQLITE_STATIC);
-		bind_text_or_null(route, k++, r->state[0] ? r->state : NULL);
+		store_bind_text(route, k++, r->state[0] ? r->state : NULL);
 		sqlite3_bind_text(route, k++, r->exam, -1, SQLITE_STATIC);
 		sqlite3_bind_int(route, k++, r->requires);
 		bind_joined(route, k++, &r->accreditors);
-		bind_text_or_null(route, k++, r->effective);
-		bind_text_or_null(route, k++, r->note);
+		store_bind_text(route, k++, r->effective);
+		store_bind_text(route, k++, r->note);
 		bind_joined(route, k++, &r->sources);
-		rc = step_done(st, route, err, "cannot store an exam route");
+		rc = store_step_done(st, route, err, "cannot store an exam route");
 	}
 	sqlite3_finalize(acc);
 	sqlite3_finalize(inst);
@@ -609,12 +605,12 @@ static int insert_training(struct store *st, const struct training *t, struct di
 static int insert_zips(struct store *st, const struct zip_table *z, struct diag *err)
 {
 	sqlite3_stmt *q = NULL;
-	int rc = prepare(st, "INSERT OR REPLACE INTO zip VALUES(?, ?, ?)", &q, err);
+	int rc = store_prepare(st, "INSERT OR REPLACE INTO zip VALUES(?, ?, ?)", &q, err);
 	for (size_t i = 0; !rc && i < z->n; i++) {
 		sqlite3_bind_text(q, 1, z->v[i].zip, 5, SQLITE_STATIC);
 		sqlite3_bind_double(q, 2, z->v[i].lat);
 		sqlite3_bind_double(q, 3, z->v[i].lon);
-		rc = step_done(st, q, err, "cannot store a ZIP centroid");
+		rc = store_step_done(st, q, err, "cannot store a ZIP centroid");
 	}
 	sqlite3_finalize(q);
 	return rc;
@@ -626,17 +622,17 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	char hash[32];
 	int rc;
 
-	if ((rc = exec_sql(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;", err)) < 0 ||
-	    (rc = exec_sql(st, schema_sql, err)) < 0)
+	if ((rc = store_exec(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;", err)) < 0 ||
+	    (rc = store_exec(st, schema_sql, err)) < 0)
 		return rc;
-	rc = prepare(st, "INSERT INTO career VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+	rc = store_prepare(st, "INSERT INTO career VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			 "?,?,?,?,?,?)", &b.career, err);
-	if (!rc) rc = prepare(st, "INSERT INTO career_text VALUES(?,?,?,?)", &b.text, err);
-	if (!rc) rc = prepare(st, "INSERT INTO career_path VALUES(?,?,?,?,?,?)", &b.path, err);
-	if (!rc) rc = prepare(st, "INSERT INTO career_cert VALUES(?,?,?,?,?,?)", &b.cert, err);
-	if (!rc) rc = prepare(st, "INSERT INTO career_source VALUES(?,?,?,?)", &b.source, err);
-	if (!rc) rc = prepare(st, "INSERT OR IGNORE INTO career_name VALUES(?,?,?)", &b.name, err);
-	if (!rc) rc = prepare(st, "INSERT INTO search(rowid, text) VALUES(?, ?)", &b.search, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO career_text VALUES(?,?,?,?)", &b.text, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO career_path VALUES(?,?,?,?,?,?)", &b.path, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO career_cert VALUES(?,?,?,?,?,?)", &b.cert, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO career_source VALUES(?,?,?,?)", &b.source, err);
+	if (!rc) rc = store_prepare(st, "INSERT OR IGNORE INTO career_name VALUES(?,?,?)", &b.name, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO search(rowid, text) VALUES(?, ?)", &b.search, err);
 	if (!rc) rc = insert_vocab(st, "interest", kb->interests, kb->n_interests, err);
 	if (!rc) rc = insert_vocab(st, "setting", kb->settings, kb->n_settings, err);
 	if (!rc) rc = insert_sources(st, kb, err);
@@ -666,11 +662,11 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	    (rc = store_meta_set(st, "built_at", built, err)) < 0 ||
 	    (rc = store_meta_set(st, "imports", "0", err)) < 0)
 		return rc;
-	if ((rc = exec_sql(st, "INSERT INTO search(search) VALUES('optimize');", err)) < 0 ||
+	if ((rc = store_exec(st, "INSERT INTO search(search) VALUES('optimize');", err)) < 0 ||
 	    (rc = store_refresh_search_terms(st, err)) < 0 ||
-	    (rc = exec_sql(st, "COMMIT;", err)) < 0)
+	    (rc = store_exec(st, "COMMIT;", err)) < 0)
 		return rc;
-	return exec_sql(st, "VACUUM;", err);
+	return store_exec(st, "VACUUM;", err);
 }
 
 static char *temp_path_for(const char *path)
@@ -763,17 +759,17 @@ int store_install_image(const char *path, const void *image, size_t len, struct 
 
 /* ---- reading ---- */
 
-static int64_t col_int(sqlite3_stmt *q, int i)
+int64_t store_col_int(sqlite3_stmt *q, int i)
 {
 	return sqlite3_column_type(q, i) == SQLITE_NULL ? CAREER_UNKNOWN : sqlite3_column_int64(q, i);
 }
 
-static double col_real(sqlite3_stmt *q, int i)
+double store_col_real(sqlite3_stmt *q, int i)
 {
 	return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
 }
 
-static char *col_str(sqlite3_stmt *q, int i)
+char *store_col_str(sqlite3_stmt *q, int i)
 {
 	const unsigned char *s = sqlite3_column_text(q, i);
 	return s ? xstrdup((const char *)s) : NULL;
@@ -785,17 +781,17 @@ static int load_vocab(struct store *st, const char *kind, struct vocab_item **ou
 	size_t cap = 0;
 	int rc;
 
-	if (prepare(st, "SELECT id, label FROM vocab WHERE kind = ? ORDER BY ord", &q, err) < 0)
+	if (store_prepare(st, "SELECT id, label FROM vocab WHERE kind = ? ORDER BY ord", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
-		(*out)[*n].id = col_str(q, 0);
-		(*out)[*n].label = col_str(q, 1);
+		(*out)[*n].id = store_col_str(q, 0);
+		(*out)[*n].label = store_col_str(q, 1);
 		(*n)++;
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read the vocabulary");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read the vocabulary");
 }
 
 /* Binary search of the briefs by store number (they are sorted by id, so build an index). */
@@ -826,7 +822,7 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 
 	if ((rc = store_load_vocab(st, cat, err)) < 0)
 		return rc;
-	if (prepare(st,
+	if (store_prepare(st,
 		    "SELECT num, id, title, origin, pay_soc, soc, grp, patient_contact, blood, physical, remote,"
 		    " shifts, entry_credential, regulated, wage_median, wage_p10, wage_p90, wage_p90_capped,"
 		    " openings, change_pct,"
@@ -846,29 +842,29 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 		b->origin = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
 		b->pay_soc = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
 		b->soc = catalog_intern(cat, (const char *)sqlite3_column_text(q, i++));
-		b->group = (int)col_int(q, i++);
-		b->patient_contact = (int)col_int(q, i++);
-		b->blood = (int)col_int(q, i++);
-		b->physical = (int)col_int(q, i++);
-		b->remote = (int)col_int(q, i++);
-		int64_t shifts = col_int(q, i++);
+		b->group = (int)store_col_int(q, i++);
+		b->patient_contact = (int)store_col_int(q, i++);
+		b->blood = (int)store_col_int(q, i++);
+		b->physical = (int)store_col_int(q, i++);
+		b->remote = (int)store_col_int(q, i++);
+		int64_t shifts = store_col_int(q, i++);
 		b->shifts = shifts == CAREER_UNKNOWN ? 0 : (unsigned)shifts;
-		b->entry_credential = (int)col_int(q, i++);
-		b->regulated = (int)col_int(q, i++);
-		b->wage_median_usd = col_int(q, i++);
-		b->wage_p10_usd = col_int(q, i++);
-		b->wage_p90_usd = col_int(q, i++);
+		b->entry_credential = (int)store_col_int(q, i++);
+		b->regulated = (int)store_col_int(q, i++);
+		b->wage_median_usd = store_col_int(q, i++);
+		b->wage_p10_usd = store_col_int(q, i++);
+		b->wage_p90_usd = store_col_int(q, i++);
 		b->wage_p90_capped = sqlite3_column_int(q, i++) != 0;
-		b->openings_per_year = col_int(q, i++);
-		b->change_pct = col_real(q, i++);
+		b->openings_per_year = store_col_int(q, i++);
+		b->change_pct = store_col_real(q, i++);
 		for (int r = 0; r < RIASEC_COUNT; r++)
-			b->riasec[r] = col_real(q, i++);
-		b->min_credential = (int)col_int(q, i++);
+			b->riasec[r] = store_col_real(q, i++);
+		b->min_credential = (int)store_col_int(q, i++);
 		b->months_min = b->months_max = CAREER_UNKNOWN;
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, err, "cannot read careers");
+		return store_fail(st, err, "cannot read careers");
 
 	/* settings, interests and training time, joined in C by career number */
 	struct num_index *idx = xmalloc((cat->n ? cat->n : 1) * sizeof(*idx));
@@ -876,7 +872,7 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 		idx[k] = (struct num_index){ cat->v[k].num, k };
 	qsort(idx, cat->n, sizeof(*idx), cmp_num_index);
 
-	if (prepare(st, "SELECT career_num, kind, text FROM career_text WHERE kind IN (3, 4)", &q, err) < 0) {
+	if (store_prepare(st, "SELECT career_num, kind, text FROM career_text WHERE kind IN (3, 4)", &q, err) < 0) {
 		free(idx);
 		return ALLIED_EDB;
 	}
@@ -900,11 +896,11 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {
 		free(idx);
-		return db_fail(st, err, "cannot read career settings");
+		return store_fail(st, err, "cannot read career settings");
 	}
 
 	/* training time, by the same rule as a full career (career_training_months) */
-	if (prepare(st, "SELECT career_num, credential, months_min, months_max FROM career_path ORDER BY career_num",
+	if (store_prepare(st, "SELECT career_num, credential, months_min, months_max FROM career_path ORDER BY career_num",
 		    &q, err) < 0) {
 		free(idx);
 		return ALLIED_EDB;
@@ -927,19 +923,19 @@ int store_load_catalog(struct store *st, struct catalog *cat, struct diag *err)
 			break;
 		current = num;
 		if (n_paths < sizeof(paths) / sizeof(paths[0]))
-			paths[n_paths++] = (struct career_path){ sqlite3_column_int(q, 1), (int)col_int(q, 2),
-								  (int)col_int(q, 3), NULL };
+			paths[n_paths++] = (struct career_path){ sqlite3_column_int(q, 1), (int)store_col_int(q, 2),
+								  (int)store_col_int(q, 3), NULL };
 	}
 	sqlite3_finalize(q);
 	free(idx);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read education paths");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read education paths");
 }
 
 static int load_texts(struct store *st, int64_t num, struct career *c, struct diag *err)
 {
 	sqlite3_stmt *q;
 	int rc;
-	if (prepare(st, "SELECT kind, text FROM career_text WHERE career_num = ? ORDER BY kind, seq", &q, err) < 0)
+	if (store_prepare(st, "SELECT kind, text FROM career_text WHERE career_num = ? ORDER BY kind, seq", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_int64(q, 1, num);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -952,7 +948,7 @@ static int load_texts(struct store *st, int64_t num, struct career *c, struct di
 		}
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read career text");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read career text");
 }
 
 static int load_paths_certs_sources(struct store *st, int64_t num, struct career *c, struct diag *err)
@@ -961,7 +957,7 @@ static int load_paths_certs_sources(struct store *st, int64_t num, struct career
 	int rc;
 	size_t cap;
 
-	if (prepare(st, "SELECT credential, months_min, months_max, note FROM career_path"
+	if (store_prepare(st, "SELECT credential, months_min, months_max, note FROM career_path"
 			" WHERE career_num = ? ORDER BY seq", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_int64(q, 1, num);
@@ -970,15 +966,15 @@ static int load_paths_certs_sources(struct store *st, int64_t num, struct career
 		xgrow((void **)&c->paths, &cap, c->n_paths + 1, sizeof(*c->paths));
 		struct career_path *p = &c->paths[c->n_paths++];
 		p->credential = sqlite3_column_int(q, 0);
-		p->months_min = (int)col_int(q, 1);
-		p->months_max = (int)col_int(q, 2);
-		p->note = col_str(q, 3);
+		p->months_min = (int)store_col_int(q, 1);
+		p->months_max = (int)store_col_int(q, 2);
+		p->note = store_col_str(q, 3);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, err, "cannot read education paths");
+		return store_fail(st, err, "cannot read education paths");
 
-	if (prepare(st, "SELECT name, body, kind, required FROM career_cert WHERE career_num = ? ORDER BY seq",
+	if (store_prepare(st, "SELECT name, body, kind, required FROM career_cert WHERE career_num = ? ORDER BY seq",
 		    &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_int64(q, 1, num);
@@ -986,16 +982,16 @@ static int load_paths_certs_sources(struct store *st, int64_t num, struct career
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		xgrow((void **)&c->certs, &cap, c->n_certs + 1, sizeof(*c->certs));
 		struct career_cert *ce = &c->certs[c->n_certs++];
-		ce->name = col_str(q, 0);
-		ce->body = col_str(q, 1);
-		ce->kind = (int)col_int(q, 2);
-		ce->required = (int)col_int(q, 3);
+		ce->name = store_col_str(q, 0);
+		ce->body = store_col_str(q, 1);
+		ce->kind = (int)store_col_int(q, 2);
+		ce->required = (int)store_col_int(q, 3);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, err, "cannot read certifications");
+		return store_fail(st, err, "cannot read certifications");
 
-	if (prepare(st, "SELECT block, source_id FROM career_source WHERE career_num = ? ORDER BY block, seq",
+	if (store_prepare(st, "SELECT block, source_id FROM career_source WHERE career_num = ? ORDER BY block, seq",
 		    &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_int64(q, 1, num);
@@ -1005,7 +1001,7 @@ static int load_paths_certs_sources(struct store *st, int64_t num, struct career
 			strvec_push(&c->block_sources[blk], (const char *)sqlite3_column_text(q, 1));
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read career sources");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read career sources");
 }
 
 int store_get_career(struct store *st, const char *id, struct career *c, struct diag *err)
@@ -1013,7 +1009,7 @@ int store_get_career(struct store *st, const char *id, struct career *c, struct 
 	sqlite3_stmt *q;
 	int rc, i = 0;
 
-	if (prepare(st,
+	if (store_prepare(st,
 		    "SELECT num, id, title, grp, soc, onet_soc, summary, origin, patient_contact, blood, physical,"
 		    " remote, shifts, entry_credential, regulated, regulation_note, pay_soc, wage_median, wage_p10,"
 		    " wage_p90, wage_p90_capped, outlook_soc, employment_2024, employment_2034, change_pct,"
@@ -1026,42 +1022,42 @@ int store_get_career(struct store *st, const char *id, struct career *c, struct 
 		sqlite3_finalize(q);
 		if (rc == SQLITE_DONE)
 			return diag_set(err, ALLIED_ENOTFOUND, "no career with id '%s'", id);
-		return db_fail(st, err, "cannot read a career");
+		return store_fail(st, err, "cannot read a career");
 	}
 	c->num = sqlite3_column_int64(q, i++);
-	c->id = col_str(q, i++);
-	c->title = col_str(q, i++);
-	c->group = (int)col_int(q, i++);
-	c->soc = col_str(q, i++);
-	c->onet_soc = col_str(q, i++);
-	c->summary = col_str(q, i++);
-	c->origin = col_str(q, i++);
-	c->patient_contact = (int)col_int(q, i++);
-	c->blood = (int)col_int(q, i++);
-	c->physical = (int)col_int(q, i++);
-	c->remote = (int)col_int(q, i++);
-	int64_t shifts = col_int(q, i++);
+	c->id = store_col_str(q, i++);
+	c->title = store_col_str(q, i++);
+	c->group = (int)store_col_int(q, i++);
+	c->soc = store_col_str(q, i++);
+	c->onet_soc = store_col_str(q, i++);
+	c->summary = store_col_str(q, i++);
+	c->origin = store_col_str(q, i++);
+	c->patient_contact = (int)store_col_int(q, i++);
+	c->blood = (int)store_col_int(q, i++);
+	c->physical = (int)store_col_int(q, i++);
+	c->remote = (int)store_col_int(q, i++);
+	int64_t shifts = store_col_int(q, i++);
 	c->shifts = shifts == CAREER_UNKNOWN ? 0 : (unsigned)shifts;
-	c->entry_credential = (int)col_int(q, i++);
-	c->regulated = (int)col_int(q, i++);
-	c->regulation_note = col_str(q, i++);
-	c->pay_soc = col_str(q, i++);
-	c->wage_median_usd = col_int(q, i++);
-	c->wage_p10_usd = col_int(q, i++);
-	c->wage_p90_usd = col_int(q, i++);
+	c->entry_credential = (int)store_col_int(q, i++);
+	c->regulated = (int)store_col_int(q, i++);
+	c->regulation_note = store_col_str(q, i++);
+	c->pay_soc = store_col_str(q, i++);
+	c->wage_median_usd = store_col_int(q, i++);
+	c->wage_p10_usd = store_col_int(q, i++);
+	c->wage_p90_usd = store_col_int(q, i++);
 	c->wage_p90_capped = sqlite3_column_int(q, i++) != 0;
-	c->outlook_soc = col_str(q, i++);
-	c->employment_2024 = col_int(q, i++);
-	c->employment_2034 = col_int(q, i++);
-	c->change_pct = col_real(q, i++);
-	c->openings_per_year = col_int(q, i++);
-	c->entry_education = col_str(q, i++);
-	c->interest_onet_soc = col_str(q, i++);
+	c->outlook_soc = store_col_str(q, i++);
+	c->employment_2024 = store_col_int(q, i++);
+	c->employment_2034 = store_col_int(q, i++);
+	c->change_pct = store_col_real(q, i++);
+	c->openings_per_year = store_col_int(q, i++);
+	c->entry_education = store_col_str(q, i++);
+	c->interest_onet_soc = store_col_str(q, i++);
 	const unsigned char *code = sqlite3_column_text(q, i++);
 	if (code)
 		snprintf(c->interest_code, sizeof(c->interest_code), "%s", (const char *)code);
 	for (int r = 0; r < RIASEC_COUNT; r++)
-		c->riasec[r] = col_real(q, i++);
+		c->riasec[r] = store_col_real(q, i++);
 	sqlite3_finalize(q);
 
 	if ((rc = load_texts(st, c->num, c, err)) < 0 || (rc = load_paths_certs_sources(st, c->num, c, err)) < 0) {
@@ -1079,19 +1075,19 @@ int store_resolve(struct store *st, const char *name, char **id, struct diag *er
 
 	*id = NULL;
 	text_norm(name, norm, sizeof(norm));
-	if (prepare(st, "SELECT c.id FROM career_name n JOIN career c ON c.num = n.career_num"
+	if (store_prepare(st, "SELECT c.id FROM career_name n JOIN career c ON c.num = n.career_num"
 			" WHERE n.norm = ? ORDER BY c.origin <> 'curated', n.kind, c.id LIMIT 1", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_text(q, 1, norm, -1, SQLITE_STATIC);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
-		*id = col_str(q, 0);
+		*id = store_col_str(q, 0);
 	sqlite3_finalize(q);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return diag_set(err, ALLIED_ENOTFOUND, "no career called '%s'", name);
-	return db_fail(st, err, "cannot look up a career name");
+	return store_fail(st, err, "cannot look up a career name");
 }
 
 int store_each_name(struct store *st, void (*fn)(const char *norm, const char *id, void *ctx), void *ctx,
@@ -1099,12 +1095,12 @@ int store_each_name(struct store *st, void (*fn)(const char *norm, const char *i
 {
 	sqlite3_stmt *q;
 	int rc;
-	if (prepare(st, "SELECT n.norm, c.id FROM career_name n JOIN career c ON c.num = n.career_num", &q, err) < 0)
+	if (store_prepare(st, "SELECT n.norm, c.id FROM career_name n JOIN career c ON c.num = n.career_num", &q, err) < 0)
 		return ALLIED_EDB;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1), ctx);
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read career names");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read career names");
 }
 
 int store_search_rowids(struct store *st, const char *match, int64_t **rowids, size_t *n, struct diag *err)
@@ -1115,7 +1111,7 @@ int store_search_rowids(struct store *st, const char *match, int64_t **rowids, s
 
 	*rowids = NULL;
 	*n = 0;
-	if (prepare(st, "SELECT rowid FROM search WHERE search MATCH ?", &q, err) < 0)
+	if (store_prepare(st, "SELECT rowid FROM search WHERE search MATCH ?", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -1130,7 +1126,7 @@ int store_search_rowids(struct store *st, const char *match, int64_t **rowids, s
 	*n = 0;
 	if ((rc & 0xff) == SQLITE_ERROR)
 		return diag_set(err, ALLIED_EINVAL, "cannot search for '%s'", match);
-	return db_fail(st, err, "search failed");
+	return store_fail(st, err, "search failed");
 }
 
 int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t docs, void *ctx), void *ctx,
@@ -1138,17 +1134,17 @@ int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t do
 {
 	sqlite3_stmt *q;
 	int rc;
-	if (prepare(st, "SELECT term, docs FROM search_term", &q, err) < 0)
+	if (store_prepare(st, "SELECT term, docs FROM search_term", &q, err) < 0)
 		return ALLIED_EDB;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1), ctx);
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read the search terms");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read the search terms");
 }
 
 int store_refresh_search_terms(struct store *st, struct diag *err)
 {
-	return exec_sql(st, "DELETE FROM search_term;"
+	return store_exec(st, "DELETE FROM search_term;"
 			    " INSERT INTO search_term(term, docs) SELECT term, doc FROM search_vocab;", err);
 }
 
@@ -1156,20 +1152,20 @@ int store_career_name(struct store *st, int64_t num, char **id, char **title, st
 {
 	sqlite3_stmt *q;
 	int rc;
-	if (prepare(st, "SELECT id, title FROM career WHERE num = ?", &q, err) < 0)
+	if (store_prepare(st, "SELECT id, title FROM career WHERE num = ?", &q, err) < 0)
 		return ALLIED_EDB;
 	sqlite3_bind_int64(q, 1, num);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
-		*id = col_str(q, 0);
-		*title = col_str(q, 1);
+		*id = store_col_str(q, 0);
+		*title = store_col_str(q, 1);
 	}
 	sqlite3_finalize(q);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return diag_set(err, ALLIED_ENOTFOUND, "no career number %lld", (long long)num);
-	return db_fail(st, err, "cannot read a career");
+	return store_fail(st, err, "cannot read a career");
 }
 
 int store_get_sources(struct store *st, const struct strvec *ids, struct source **out, size_t *n,
@@ -1180,7 +1176,7 @@ int store_get_sources(struct store *st, const struct strvec *ids, struct source 
 
 	*out = xcalloc(ids->n ? ids->n : 1, sizeof(**out));
 	*n = 0;
-	if (prepare(st, "SELECT id, title, publisher, url, as_of, checked, licence FROM source WHERE id = ?",
+	if (store_prepare(st, "SELECT id, title, publisher, url, as_of, checked, licence FROM source WHERE id = ?",
 		    &q, err) < 0) {
 		free(*out);
 		*out = NULL;
@@ -1191,15 +1187,15 @@ int store_get_sources(struct store *st, const struct strvec *ids, struct source 
 		int step = sqlite3_step(q);
 		if (step == SQLITE_ROW) {
 			struct source *s = &(*out)[(*n)++];
-			s->id = col_str(q, 0);
-			s->title = col_str(q, 1);
-			s->publisher = col_str(q, 2);
-			s->url = col_str(q, 3);
-			s->as_of = col_str(q, 4);
-			s->checked = col_str(q, 5);
-			s->licence = col_str(q, 6);
+			s->id = store_col_str(q, 0);
+			s->title = store_col_str(q, 1);
+			s->publisher = store_col_str(q, 2);
+			s->url = store_col_str(q, 3);
+			s->as_of = store_col_str(q, 4);
+			s->checked = store_col_str(q, 5);
+			s->licence = store_col_str(q, 6);
 		} else if (step != SQLITE_DONE) {
-			rc = db_fail(st, err, "cannot read sources");
+			rc = store_fail(st, err, "cannot read sources");
 		}
 		sqlite3_reset(q);
 		if (rc < 0)
@@ -1219,7 +1215,7 @@ int store_load_quiz(struct store *st, struct profile_item **items, size_t *n, st
 
 	*items = NULL;
 	*n = 0;
-	if (prepare(st, "SELECT area, text FROM quiz_item ORDER BY seq", &q, err) < 0)
+	if (store_prepare(st, "SELECT area, text FROM quiz_item ORDER BY seq", &q, err) < 0)
 		return ALLIED_EDB;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < PROFILE_MAX_ITEMS) {
 		int area = sqlite3_column_int(q, 0);
@@ -1227,11 +1223,11 @@ int store_load_quiz(struct store *st, struct profile_item **items, size_t *n, st
 			continue;
 		xgrow((void **)items, &cap, *n + 1, sizeof(**items));
 		(*items)[*n].area = area;
-		(*items)[(*n)++].text = col_str(q, 1);
+		(*items)[(*n)++].text = store_col_str(q, 1);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_fail(st, err, "cannot read the quiz");
+		return store_fail(st, err, "cannot read the quiz");
 	return 0;
 }
 
@@ -1258,21 +1254,21 @@ static char *required_certs(struct store *st, int64_t num, sqlite3_stmt *q)
 int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 {
 	sqlite3_stmt *nodes = NULL, *paths = NULL, *certs = NULL, *specs = NULL, *steps = NULL;
-	int rc = prepare(st, "SELECT num, id, title, regulated FROM career ORDER BY num", &nodes, err);
+	int rc = store_prepare(st, "SELECT num, id, title, regulated FROM career ORDER BY num", &nodes, err);
 
-	if (!rc) rc = prepare(st, "SELECT credential, months_min, months_max, note FROM career_path"
+	if (!rc) rc = store_prepare(st, "SELECT credential, months_min, months_max, note FROM career_path"
 			      " WHERE career_num = ? ORDER BY seq", &paths, err);
-	if (!rc) rc = prepare(st, "SELECT name, required FROM career_cert WHERE career_num = ?"
+	if (!rc) rc = store_prepare(st, "SELECT name, required FROM career_cert WHERE career_num = ?"
 			      " AND required IN (0, 1) ORDER BY seq", &certs, err);
-	if (!rc) rc = prepare(st, "SELECT id, title, based_on FROM specialty ORDER BY id", &specs, err);
-	if (!rc) rc = prepare(st, "SELECT from_id, to_id, bridge, credential, kind, months_min, months_max,"
+	if (!rc) rc = store_prepare(st, "SELECT id, title, based_on FROM specialty ORDER BY id", &specs, err);
+	if (!rc) rc = store_prepare(st, "SELECT from_id, to_id, bridge, credential, kind, months_min, months_max,"
 			      " experience_months, accreditation, exam, licence, note, sources FROM ladder_step"
 			      " ORDER BY seq", &steps, err);
 	while (!rc && (rc = sqlite3_step(nodes)) == SQLITE_ROW) {
 		int64_t num = sqlite3_column_int64(nodes, 0);
 		size_t node = ladder_add_node(l, (const char *)sqlite3_column_text(nodes, 1),
 					      (const char *)sqlite3_column_text(nodes, 2), NULL);
-		int regulated = (int)col_int(nodes, 3);
+		int regulated = (int)store_col_int(nodes, 3);
 		char *exam = required_certs(st, num, certs);
 		sqlite3_bind_int64(paths, 1, num);
 		while (sqlite3_step(paths) == SQLITE_ROW) {
@@ -1280,7 +1276,7 @@ int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 			struct ladder_edge e = {
 				.from = LADDER_START, .to = node, .entry = true,
 				.kind = cred == CRED_ON_THE_JOB ? STEP_WORK : STEP_STUDY, .credential = cred,
-				.months_min = (int)col_int(paths, 1), .months_max = (int)col_int(paths, 2),
+				.months_min = (int)store_col_int(paths, 1), .months_max = (int)store_col_int(paths, 2),
 				.bridge = career_scale_label(SCALE_CREDENTIAL, cred),
 				.exam = exam,
 				.licence = regulated == CAREER_UNKNOWN ? NULL : career_scale_label(SCALE_REGULATED, regulated),
@@ -1295,7 +1291,7 @@ int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 	if (rc == SQLITE_DONE)
 		rc = 0;
 	else if (rc > 0)
-		rc = db_fail(st, err, "cannot read careers for the ladder");
+		rc = store_fail(st, err, "cannot read careers for the ladder");
 	while (!rc && (rc = sqlite3_step(specs)) == SQLITE_ROW) {
 		ladder_add_node(l, (const char *)sqlite3_column_text(specs, 0), (const char *)sqlite3_column_text(specs, 1),
 				(const char *)sqlite3_column_text(specs, 2));
@@ -1304,7 +1300,7 @@ int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 	if (rc == SQLITE_DONE)
 		rc = 0;
 	else if (rc > 0)
-		rc = db_fail(st, err, "cannot read specialties");
+		rc = store_fail(st, err, "cannot read specialties");
 	while (!rc && (rc = sqlite3_step(steps)) == SQLITE_ROW) {
 		long from = ladder_find(l, (const char *)sqlite3_column_text(steps, 0));
 		long to = ladder_find(l, (const char *)sqlite3_column_text(steps, 1));
@@ -1314,7 +1310,7 @@ int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 		struct ladder_edge e = {
 			.from = (size_t)from, .to = (size_t)to, .entry = false,
 			.credential = sqlite3_column_int(steps, 3), .kind = sqlite3_column_int(steps, 4),
-			.months_min = (int)col_int(steps, 5), .months_max = (int)col_int(steps, 6),
+			.months_min = (int)store_col_int(steps, 5), .months_max = (int)store_col_int(steps, 6),
 			.experience_months = sqlite3_column_int(steps, 7),
 			.bridge = (const char *)sqlite3_column_text(steps, 2),
 			.accreditation = (const char *)sqlite3_column_text(steps, 8),
@@ -1328,7 +1324,7 @@ int store_load_ladder(struct store *st, struct ladder *l, struct diag *err)
 	if (rc == SQLITE_DONE)
 		rc = 0;
 	else if (rc > 0)
-		rc = db_fail(st, err, "cannot read ladder steps");
+		rc = store_fail(st, err, "cannot read ladder steps");
 	sqlite3_finalize(nodes);
 	sqlite3_finalize(paths);
 	sqlite3_finalize(certs);
@@ -1357,7 +1353,7 @@ int store_get_rules(struct store *st, const char *career_id, const char *state, 
 {
 	sqlite3_stmt *q = NULL;
 	size_t cap = 0;
-	int rc = prepare(st, "SELECT state, careers, career_name, requirement, authority, credential, legal_basis, note,"
+	int rc = store_prepare(st, "SELECT state, careers, career_name, requirement, authority, credential, legal_basis, note,"
 			 " as_of, sources FROM state_rule WHERE (' ' || careers || ' ') LIKE ('% ' || ?1 || ' %')"
 			 " AND (?2 IS NULL OR state = ?2) ORDER BY seq", &q, err);
 
@@ -1366,24 +1362,24 @@ int store_get_rules(struct store *st, const char *career_id, const char *state, 
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_text(q, 1, career_id, -1, SQLITE_STATIC);
-	bind_text_or_null(q, 2, state);
+	store_bind_text(q, 2, state);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
 		struct state_rule *r = &(*out)[(*n)++];
 		state_rule_init(r);
 		snprintf(r->state, sizeof(r->state), "%s", (const char *)sqlite3_column_text(q, 0));
 		split_ids((const char *)sqlite3_column_text(q, 1), &r->careers);
-		r->career_name = col_str(q, 2);
+		r->career_name = store_col_str(q, 2);
 		r->requirement = sqlite3_column_int(q, 3);
-		r->authority = col_str(q, 4);
-		r->credential = col_str(q, 5);
-		r->legal_basis = col_str(q, 6);
-		r->note = col_str(q, 7);
-		r->as_of = col_str(q, 8);
+		r->authority = store_col_str(q, 4);
+		r->credential = store_col_str(q, 5);
+		r->legal_basis = store_col_str(q, 6);
+		r->note = store_col_str(q, 7);
+		r->as_of = store_col_str(q, 8);
 		split_ids((const char *)sqlite3_column_text(q, 9), &r->sources);
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read state rules");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read state rules");
 }
 
 int store_get_exam_routes(struct store *st, const char *career_id, struct exam_route **out, size_t *n,
@@ -1391,7 +1387,7 @@ int store_get_exam_routes(struct store *st, const char *career_id, struct exam_r
 {
 	sqlite3_stmt *q = NULL;
 	size_t cap = 0;
-	int rc = prepare(st, "SELECT career_id, state, exam, requires, accreditors, effective, note, sources"
+	int rc = store_prepare(st, "SELECT career_id, state, exam, requires, accreditors, effective, note, sources"
 			 " FROM exam_route WHERE career_id = ? ORDER BY seq", &q, err);
 
 	*out = NULL;
@@ -1403,18 +1399,18 @@ int store_get_exam_routes(struct store *st, const char *career_id, struct exam_r
 		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
 		struct exam_route *r = &(*out)[(*n)++];
 		exam_route_init(r);
-		r->career = col_str(q, 0);
+		r->career = store_col_str(q, 0);
 		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
 			snprintf(r->state, sizeof(r->state), "%s", (const char *)sqlite3_column_text(q, 1));
-		r->exam = col_str(q, 2);
+		r->exam = store_col_str(q, 2);
 		r->requires = sqlite3_column_int(q, 3);
 		split_ids((const char *)sqlite3_column_text(q, 4), &r->accreditors);
-		r->effective = col_str(q, 5);
-		r->note = col_str(q, 6);
+		r->effective = store_col_str(q, 5);
+		r->note = store_col_str(q, 6);
 		split_ids((const char *)sqlite3_column_text(q, 7), &r->sources);
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read exam routes");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read exam routes");
 }
 
 /*
@@ -1422,10 +1418,10 @@ int store_get_exam_routes(struct store *st, const char *career_id, struct exam_r
  * sqlite3_finalize), 0 when there is none, or the failure (what says what was being read); *q
  * is finalized in both of those cases.
  */
-static int one_row(struct store *st, const char *sql, const char *key, sqlite3_stmt **q, const char *what,
+int store_one_row(struct store *st, const char *sql, const char *key, sqlite3_stmt **q, const char *what,
 		   struct diag *err)
 {
-	int rc = prepare(st, sql, q, err);
+	int rc = store_prepare(st, sql, q, err);
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_text(*q, 1, key, -1, SQLITE_STATIC);
@@ -1434,16 +1430,16 @@ static int one_row(struct store *st, const char *sql, const char *key, sqlite3_s
 		return 1;
 	sqlite3_finalize(*q);
 	*q = NULL;
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, what);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, what);
 }
 
 int store_career_title(struct store *st, const char *id, char **title, struct diag *err)
 {
 	sqlite3_stmt *q;
-	int rc = one_row(st, "SELECT title FROM career WHERE id = ?", id, &q, "cannot read a career's title", err);
+	int rc = store_one_row(st, "SELECT title FROM career WHERE id = ?", id, &q, "cannot read a career's title", err);
 	if (rc <= 0)
 		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no career with id '%s'", id);
-	*title = col_str(q, 0);
+	*title = store_col_str(q, 0);
 	sqlite3_finalize(q);
 	return 0;
 }
@@ -1451,12 +1447,12 @@ int store_career_title(struct store *st, const char *id, char **title, struct di
 int store_accreditor_name(struct store *st, const char *id, char **acronym, char **name, struct diag *err)
 {
 	sqlite3_stmt *q;
-	int rc = one_row(st, "SELECT acronym, name FROM accreditor WHERE id = ?", id, &q, "cannot read an accreditor", err);
+	int rc = store_one_row(st, "SELECT acronym, name FROM accreditor WHERE id = ?", id, &q, "cannot read an accreditor", err);
 	*acronym = *name = NULL;
 	if (rc <= 0)
 		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
-	*acronym = col_str(q, 0);
-	*name = col_str(q, 1);
+	*acronym = store_col_str(q, 0);
+	*name = store_col_str(q, 1);
 	sqlite3_finalize(q);
 	return 0;
 }
@@ -1464,7 +1460,7 @@ int store_accreditor_name(struct store *st, const char *id, char **acronym, char
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err)
 {
 	sqlite3_stmt *q;
-	int rc = one_row(st, "SELECT latitude, longitude FROM zip WHERE zip = ?", zip, &q, "cannot read ZIP centroids", err);
+	int rc = store_one_row(st, "SELECT latitude, longitude FROM zip WHERE zip = ?", zip, &q, "cannot read ZIP centroids", err);
 	if (rc <= 0)
 		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no ZIP code %s in allied's list of ZIP codes", zip);
 	*lat = sqlite3_column_double(q, 0);
@@ -1476,7 +1472,7 @@ int store_zip_location(struct store *st, const char *zip, double *lat, double *l
 int store_load_programs(struct store *st, struct program_list *l, struct diag *err)
 {
 	sqlite3_stmt *q = NULL;
-	int rc = prepare(st,
+	int rc = store_prepare(st,
 		"SELECT p.id, p.name, p.careers, p.career_name, i.id, i.name, i.campus, i.city, i.state, i.zip,"
 		" i.latitude, i.longitude, z.latitude, z.longitude, p.campus_unknown, p.credential, p.months, p.schedule,"
 		" p.accreditor, p.status, p.admission, p.cost_usd, p.clinical_hours, p.exam_pass_pct, p.completion_pct,"
@@ -1499,39 +1495,39 @@ int store_load_programs(struct store *st, struct program_list *l, struct diag *e
 		r->city = KEEP(7);
 		r->state = KEEP(8);
 		r->zip = KEEP(9);
-		r->lat = col_real(q, 10);
-		r->lon = col_real(q, 11);
-		r->located_by_zip = isnan(r->lat) && !isnan(col_real(q, 12));
+		r->lat = store_col_real(q, 10);
+		r->lon = store_col_real(q, 11);
+		r->located_by_zip = isnan(r->lat) && !isnan(store_col_real(q, 12));
 		if (r->located_by_zip) {
-			r->lat = col_real(q, 12);
-			r->lon = col_real(q, 13);
+			r->lat = store_col_real(q, 12);
+			r->lon = store_col_real(q, 13);
 		}
 		r->campus_unknown = sqlite3_column_int(q, 14) != 0;
-		r->credential = (int)col_int(q, 15);
-		r->months = col_real(q, 16);
+		r->credential = (int)store_col_int(q, 15);
+		r->months = store_col_real(q, 16);
 		r->schedule = (unsigned)sqlite3_column_int(q, 17);
 		r->accreditor = KEEP(18);
 		r->status = sqlite3_column_int(q, 19);
-		r->admission = (int)col_int(q, 20);
-		r->cost_usd = col_int(q, 21);
-		r->clinical_hours = col_int(q, 22);
-		r->exam_pass_pct = col_real(q, 23);
-		r->completion_pct = col_real(q, 24);
-		r->placement_pct = col_real(q, 25);
-		r->outcomes_year = col_int(q, 26);
+		r->admission = (int)store_col_int(q, 20);
+		r->cost_usd = store_col_int(q, 21);
+		r->clinical_hours = store_col_int(q, 22);
+		r->exam_pass_pct = store_col_real(q, 23);
+		r->completion_pct = store_col_real(q, 24);
+		r->placement_pct = store_col_real(q, 25);
+		r->outcomes_year = store_col_int(q, 26);
 		r->note = KEEP(27);
 		r->as_of = KEEP(28);
 		r->sources = KEEP(29);
 #undef KEEP
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read programs");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read programs");
 }
 
 int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct strvec *out, struct diag *err)
 {
 	sqlite3_stmt *q = NULL;
-	int rc = prepare(st, "SELECT zip FROM (SELECT zip FROM zip WHERE zip < ?1 ORDER BY zip DESC LIMIT ?2)"
+	int rc = store_prepare(st, "SELECT zip FROM (SELECT zip FROM zip WHERE zip < ?1 ORDER BY zip DESC LIMIT ?2)"
 			 " UNION SELECT zip FROM (SELECT zip FROM zip WHERE zip > ?1 ORDER BY zip LIMIT ?2) ORDER BY zip", &q, err);
 	if (rc < 0)
 		return rc;
@@ -1540,14 +1536,14 @@ int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct s
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		strvec_push(out, (const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read ZIP codes");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read ZIP codes");
 }
 
 int store_load_institutions(struct store *st, struct institution **out, size_t *n, struct diag *err)
 {
 	sqlite3_stmt *q = NULL;
 	size_t cap = 0;
-	int rc = prepare(st, "SELECT id, name, campus, city, state, zip, ipeds_unitid, latitude, longitude, accreditor,"
+	int rc = store_prepare(st, "SELECT id, name, campus, city, state, zip, ipeds_unitid, latitude, longitude, accreditor,"
 			 " note, sources FROM institution ORDER BY num", &q, err);
 	*out = NULL;
 	*n = 0;
@@ -1558,21 +1554,21 @@ int store_load_institutions(struct store *st, struct institution **out, size_t *
 		struct institution *in = &(*out)[(*n)++];
 		memset(in, 0, sizeof(*in));
 		strvec_init(&in->sources);
-		in->id = col_str(q, 0);
-		in->name = col_str(q, 1);
-		in->campus = col_str(q, 2);
-		in->city = col_str(q, 3);
-		in->state = col_str(q, 4);
-		in->zip = col_str(q, 5);
-		in->ipeds_unitid = col_int(q, 6);
-		in->latitude = col_real(q, 7);
-		in->longitude = col_real(q, 8);
-		in->accreditor = col_str(q, 9);
-		in->note = col_str(q, 10);
+		in->id = store_col_str(q, 0);
+		in->name = store_col_str(q, 1);
+		in->campus = store_col_str(q, 2);
+		in->city = store_col_str(q, 3);
+		in->state = store_col_str(q, 4);
+		in->zip = store_col_str(q, 5);
+		in->ipeds_unitid = store_col_int(q, 6);
+		in->latitude = store_col_real(q, 7);
+		in->longitude = store_col_real(q, 8);
+		in->accreditor = store_col_str(q, 9);
+		in->note = store_col_str(q, 10);
 		split_ids((const char *)sqlite3_column_text(q, 11), &in->sources);
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, err, "cannot read institutions");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read institutions");
 }
 
 void store_free_institutions(struct institution *v, size_t n)
@@ -1585,67 +1581,27 @@ void store_free_institutions(struct institution *v, size_t n)
 int store_get_accreditor(struct store *st, const char *id, struct accreditor *a, struct diag *err)
 {
 	sqlite3_stmt *q;
-	int rc = one_row(st, "SELECT id, name, acronym, kind, recognized_by, grants_through, scope, note, sources"
+	int rc = store_one_row(st, "SELECT id, name, acronym, kind, recognized_by, grants_through, scope, note, sources"
 			 " FROM accreditor WHERE id = ?", id, &q, "cannot read an accreditor", err);
 	memset(a, 0, sizeof(*a));
 	strvec_init(&a->scope);
 	strvec_init(&a->sources);
 	if (rc <= 0)
 		return rc < 0 ? rc : diag_set(err, ALLIED_ENOTFOUND, "no accreditor with id '%s'", id);
-	a->id = col_str(q, 0);
-	a->name = col_str(q, 1);
-	a->acronym = col_str(q, 2);
+	a->id = store_col_str(q, 0);
+	a->name = store_col_str(q, 1);
+	a->acronym = store_col_str(q, 2);
 	a->kind = sqlite3_column_int(q, 3);
 	a->recognized_by = (unsigned)sqlite3_column_int(q, 4);
-	a->grants_through = col_str(q, 5);
+	a->grants_through = store_col_str(q, 5);
 	for (const char *sc = (const char *)sqlite3_column_text(q, 6); sc && *sc;) {
 		size_t len = strcspn(sc, ";");
 		strvec_push_owned(&a->scope, xstrndup(sc, len));
 		sc += len;
 		sc += strspn(sc, "; ");
 	}
-	a->note = col_str(q, 7);
+	a->note = store_col_str(q, 7);
 	split_ids((const char *)sqlite3_column_text(q, 8), &a->sources);
 	sqlite3_finalize(q);
 	return 0;
-}
-
-int store_import_zips(struct store *st, const struct zip_table *z, const char *source, size_t *changed,
-		      struct diag *err)
-{
-	sqlite3_stmt *q = NULL;
-	char *imports = NULL, count[32];
-	int rc;
-
-	*changed = 0;
-	if ((rc = exec_sql(st, "BEGIN IMMEDIATE;", err)) < 0)
-		return rc;
-	rc = prepare(st, "INSERT INTO zip VALUES(?1, ?2, ?3) ON CONFLICT(zip) DO UPDATE SET latitude = ?2, longitude = ?3"
-		     " WHERE latitude != ?2 OR longitude != ?3", &q, err);
-	for (size_t i = 0; rc == 0 && i < z->n; i++) {
-		sqlite3_bind_text(q, 1, z->v[i].zip, 5, SQLITE_STATIC);
-		sqlite3_bind_double(q, 2, z->v[i].lat);
-		sqlite3_bind_double(q, 3, z->v[i].lon);
-		rc = step_done(st, q, err, "cannot store a ZIP centroid");
-		*changed += (size_t)sqlite3_changes(st->db);
-	}
-	sqlite3_finalize(q);
-	if (rc == 0 && *changed) {
-		rc = store_meta_get(st, "imports", &imports, err);
-		snprintf(count, sizeof(count), "%ld", (imports ? atol(imports) : 0) + 1);
-		if (rc == 0)
-			rc = store_meta_set(st, "imports", count, err);
-		if (rc == 0)
-			rc = store_meta_set(st, "zips_source", source, err);
-		free(imports);
-	}
-	if (rc == 0)
-		rc = exec_sql(st, "COMMIT;", err);
-	if (rc < 0) {
-		struct diag ignore;
-		diag_init(&ignore);
-		exec_sql(st, "ROLLBACK;", &ignore);
-		*changed = 0;
-	}
-	return rc;
 }

@@ -72,6 +72,7 @@ static void test_import_zcta(void **state)
 	struct store *st;
 	struct diag err;
 	struct import_result res;
+	const struct import_options dry = { .dry_run = true }, wet = { .dry_run = false };
 	static const char good[] = "GEOID\tINTPTLONG\tINTPTLAT\n99998\t-70.5\t41.25\n";
 	static const char bad[] = "GEOID\tINTPTLONG\tINTPTLAT\n99998\t-70.5\t43.5\n99999\t-70.5\t91\n";
 
@@ -81,16 +82,16 @@ static void test_import_zcta(void **state)
 	if (store_open(path, STORE_READ_WRITE, &st, &err) != 0)
 		fail_msg("setup: %s", err.msg);
 	assert_int_equal(count_zips(st), -1);
-	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, true, &res, &err), 0);
+	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, &dry, &res, &err), 0);
 	assert_int_equal(count_zips(st), -1);	/* a dry run writes nothing */
-	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, false, &res, &err), 0);
+	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, &wet, &res, &err), 0);
 	assert_int_equal(res.rows, 1);
 	assert_int_equal(res.changed, 1);
 	assert_int_equal(count_zips(st), 41250);
-	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, false, &res, &err), 0);
+	assert_int_equal(import_zcta(st, "g.txt", good, sizeof(good) - 1, &wet, &res, &err), 0);
 	assert_int_equal(res.changed, 0);	/* the same file again changes nothing */
 	diag_init(&err);
-	assert_int_equal(import_zcta(st, "b.txt", bad, sizeof(bad) - 1, false, &res, &err), ALLIED_EINVAL);
+	assert_int_equal(import_zcta(st, "b.txt", bad, sizeof(bad) - 1, &wet, &res, &err), ALLIED_EINVAL);
 	assert_contains(err.msg, "b.txt:3:13: INTPTLAT '91' is not a latitude");
 	assert_int_equal(count_zips(st), 41250);	/* the good row of a bad file was not written */
 	store_close(st);

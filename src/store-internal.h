@@ -1,0 +1,53 @@
+/*
+ * store-internal: what the files of the store module share (store.c, store-import*.c).
+ *
+ * Private to the store module: no other module includes this header or sqlite3.h.
+ */
+#ifndef ALLIED_STORE_INTERNAL_H
+#define ALLIED_STORE_INTERNAL_H
+
+#include "diag.h"
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct store {
+	sqlite3 *db;
+	char *path;		/* for messages */
+};
+
+/* err = ALLIED_EDB "database 'path': what: sqlite's message"; returns ALLIED_EDB. */
+int store_fail(struct store *st, struct diag *err, const char *what);
+/* Run one or more statements without results. */
+int store_exec(struct store *st, const char *sql, struct diag *err);
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct diag *err);
+/* Step q to completion, then reset it and clear its bindings; what names the failure. */
+int store_step_done(struct store *st, sqlite3_stmt *q, struct diag *err, const char *what);
+/* Bind a value, or NULL for NULL / CAREER_UNKNOWN / NaN. Text is copied (SQLITE_TRANSIENT). */
+void store_bind_text(sqlite3_stmt *q, int i, const char *s);
+void store_bind_int(sqlite3_stmt *q, int i, int64_t v);
+void store_bind_real(sqlite3_stmt *q, int i, double v);
+/* Column values: CAREER_UNKNOWN / NaN / NULL for NULL; the string is malloc'ed. */
+int64_t store_col_int(sqlite3_stmt *q, int i);
+double store_col_real(sqlite3_stmt *q, int i);
+char *store_col_str(sqlite3_stmt *q, int i);
+/*
+ * Run sql with key bound to its one parameter: 1 with *q on the first row (read it, then
+ * sqlite3_finalize), 0 when there is none, or the failure; *q is finalized in both of those cases.
+ */
+int store_one_row(struct store *st, const char *sql, const char *key, sqlite3_stmt **q, const char *what,
+		  struct diag *err);
+
+/*
+ * The frame of every import: store_import_begin starts a write transaction (BEGIN IMMEDIATE);
+ * store_import_end commits it when rc is 0, after recording, if changed, one more import in the
+ * meta key "imports" and source under meta key source_key (NULL: none); on any failure it rolls
+ * back, so the database is exactly as before. Returns rc or the failure.
+ */
+int store_import_begin(struct store *st, struct diag *err);
+int store_import_end(struct store *st, int rc, bool changed, const char *source_key, const char *source,
+		     struct diag *err);
+
+#endif
