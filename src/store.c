@@ -34,7 +34,9 @@ static const char schema_sql[] =
 	"  outlook_soc TEXT, employment_2024 INTEGER, employment_2034 INTEGER, change_pct REAL,\n"
 	"  openings INTEGER, entry_education TEXT,\n"
 	"  interest_onet_soc TEXT, interest_code TEXT, ri_r REAL, ri_i REAL, ri_a REAL, ri_s REAL,\n"
-	"  ri_e REAL, ri_c REAL);\n"
+	"  ri_e REAL, ri_c REAL,\n"
+	/* imported from O*NET (import-onet.c): job zone 1-5 */
+	"  job_zone INTEGER);\n"
 	/* kind: 1 alias, 2 duty, 3 setting, 4 interest */
 	"CREATE TABLE career_text(career_num INTEGER NOT NULL, kind INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL, PRIMARY KEY(career_num, kind, seq)) WITHOUT ROWID;\n"
@@ -65,12 +67,16 @@ static const char schema_sql[] =
 	"  recognized_by INTEGER NOT NULL, grants_through TEXT, scope TEXT NOT NULL, note TEXT, sources TEXT NOT NULL);\n"
 	"CREATE TABLE institution(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, campus TEXT,\n"
 	"  city TEXT, state TEXT NOT NULL, zip TEXT, ipeds_unitid INTEGER, latitude REAL, longitude REAL,\n"
-	"  accreditor TEXT, note TEXT, sources TEXT NOT NULL);\n"
+	"  accreditor TEXT, note TEXT, sources TEXT NOT NULL,\n"
+	/* origin: curated (data/training), ipeds, or a school file; address and website from IPEDS */
+	"  origin TEXT NOT NULL DEFAULT 'curated', address TEXT, website TEXT, as_of TEXT);\n"
 	"CREATE TABLE program(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, institution_num INTEGER NOT NULL,\n"
 	"  name TEXT NOT NULL, careers TEXT NOT NULL, career_name TEXT, credential INTEGER, months REAL,\n"
 	"  schedule INTEGER NOT NULL, accreditor TEXT, status INTEGER NOT NULL, admission INTEGER, cost_usd INTEGER,\n"
 	"  clinical_hours INTEGER, exam_pass_pct REAL, completion_pct REAL, placement_pct REAL, outcomes_year INTEGER,\n"
-	"  campus_unknown INTEGER NOT NULL, note TEXT, as_of TEXT, sources TEXT NOT NULL);\n"
+	"  campus_unknown INTEGER NOT NULL, note TEXT, as_of TEXT, sources TEXT NOT NULL,\n"
+	/* origin: curated (data/training) or the school file it was imported from; cip: CIP 2020 code */
+	"  origin TEXT NOT NULL DEFAULT 'curated', cip TEXT);\n"
 	"CREATE TABLE program_career(career_id TEXT NOT NULL, program_num INTEGER NOT NULL,\n"
 	"  PRIMARY KEY(career_id, program_num)) WITHOUT ROWID;\n"
 	"CREATE TABLE state_rule(seq INTEGER PRIMARY KEY, state TEXT NOT NULL, careers TEXT NOT NULL, career_name TEXT,\n"
@@ -78,7 +84,24 @@ static const char schema_sql[] =
 	"  sources TEXT NOT NULL);\n"
 	"CREATE TABLE zip(zip TEXT PRIMARY KEY, latitude REAL NOT NULL, longitude REAL NOT NULL) WITHOUT ROWID;\n"
 	"CREATE TABLE exam_route(seq INTEGER PRIMARY KEY, career_id TEXT NOT NULL, state TEXT, exam TEXT NOT NULL,\n"
-	"  requires INTEGER NOT NULL, accreditors TEXT NOT NULL, effective TEXT, note TEXT, sources TEXT NOT NULL);\n";
+	"  requires INTEGER NOT NULL, accreditors TEXT NOT NULL, effective TEXT, note TEXT, sources TEXT NOT NULL);\n"
+	/* imported official data; source is the id of a source row naming the imported file and release */
+	"CREATE TABLE onet_related(onet_soc TEXT NOT NULL, seq INTEGER NOT NULL, related_onet_soc TEXT NOT NULL,\n"
+	"  tier TEXT, PRIMARY KEY(onet_soc, seq)) WITHOUT ROWID;\n"
+	/* O*NET's Required Level of Education (element 2.D.1, scale RL): percent of respondents per category */
+	"CREATE TABLE onet_education(onet_soc TEXT NOT NULL, category INTEGER NOT NULL, pct REAL NOT NULL,\n"
+	"  PRIMARY KEY(onet_soc, category)) WITHOUT ROWID;\n"
+	/* BLS OEWS national wages in whole dollars a year, by SOC code */
+	"CREATE TABLE wage(soc TEXT PRIMARY KEY, title TEXT NOT NULL, employment INTEGER, mean INTEGER, p10 INTEGER,\n"
+	"  p25 INTEGER, median INTEGER, p75 INTEGER, p90 INTEGER, p90_capped INTEGER NOT NULL, source TEXT NOT NULL)\n"
+	"  WITHOUT ROWID;\n"
+	/* BLS Employment Projections, by SOC code; employment in jobs (not thousands) */
+	"CREATE TABLE projection(soc TEXT PRIMARY KEY, title TEXT NOT NULL, employment_base INTEGER,\n"
+	"  employment_target INTEGER, change_pct REAL, openings INTEGER, entry_education TEXT, source TEXT NOT NULL)\n"
+	"  WITHOUT ROWID;\n"
+	/* NCES CIP 2020 programs of study and the CIP-SOC crosswalk */
+	"CREATE TABLE cip(cip TEXT PRIMARY KEY, title TEXT NOT NULL) WITHOUT ROWID;\n"
+	"CREATE TABLE cip_soc(cip TEXT NOT NULL, soc TEXT NOT NULL, PRIMARY KEY(cip, soc)) WITHOUT ROWID;\n";
 
 enum { CT_ALIAS = 1, CT_DUTY = 2, CT_SETTING = 3, CT_INTEREST = 4 };
 
@@ -490,8 +513,8 @@ static int insert_training(struct store *st, const struct training *t, struct di
 	int64_t program_num = 0;
 	int rc = store_prepare(st, "INSERT INTO accreditor VALUES(?,?,?,?,?,?,?,?,?)", &acc, err);
 
-	if (!rc) rc = store_prepare(st, "INSERT INTO institution VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &inst, err);
-	if (!rc) rc = store_prepare(st, "INSERT INTO program VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &prog, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO institution(num, id, name, campus, city, state, zip, ipeds_unitid, latitude, longitude, accreditor, note, sources) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &inst, err);
+	if (!rc) rc = store_prepare(st, "INSERT INTO program(num, id, institution_num, name, careers, career_name, credential, months, schedule, accreditor, status, admission, cost_usd, clinical_hours, exam_pass_pct, completion_pct, placement_pct, outcomes_year, campus_unknown, note, as_of, sources) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &prog, err);
 	if (!rc) rc = store_prepare(st, "INSERT OR IGNORE INTO program_career VALUES(?,?)", &pc, err);
 	if (!rc) rc = store_prepare(st, "INSERT INTO state_rule VALUES(?,?,?,?,?,?,?,?,?,?,?)", &rule, err);
 	if (!rc) rc = store_prepare(st, "INSERT INTO exam_route VALUES(?,?,?,?,?,?,?,?,?)", &route, err);
@@ -625,7 +648,7 @@ static int fill_new_db(struct store *st, const struct kb *kb, struct diag *err)
 	if ((rc = store_exec(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;", err)) < 0 ||
 	    (rc = store_exec(st, schema_sql, err)) < 0)
 		return rc;
-	rc = store_prepare(st, "INSERT INTO career VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+	rc = store_prepare(st, "INSERT INTO career(num, id, title, grp, soc, onet_soc, summary, origin, patient_contact, blood, physical, remote, shifts, entry_credential, regulated, regulation_note, pay_soc, wage_median, wage_p10, wage_p90, wage_p90_capped, outlook_soc, employment_2024, employment_2034, change_pct, openings, entry_education, interest_onet_soc, interest_code, ri_r, ri_i, ri_a, ri_s, ri_e, ri_c) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			 "?,?,?,?,?,?)", &b.career, err);
 	if (!rc) rc = store_prepare(st, "INSERT INTO career_text VALUES(?,?,?,?)", &b.text, err);
 	if (!rc) rc = store_prepare(st, "INSERT INTO career_path VALUES(?,?,?,?,?,?)", &b.path, err);

@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* Kinds of text in the search index; a hit's rowid encodes career, kind and sequence. */
 enum store_text_kind {
