@@ -132,59 +132,63 @@ static int set_option(void *vctx, const char *name, const char *value, struct di
 	return 0;
 }
 
-int cmd_import(struct cli *cli, int argc, char **argv)
+int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *files, bool dry_run)
 {
-	struct import_options opt = { 0 };
-	struct cli_options opts = { has_value, set_option, &opt.dry_run };
+	const struct import_kind *kind = find_kind(kind_name);
+	struct import_options opt = { .dry_run = dry_run };
 	struct progress_bar bar = { .out = stderr, .tty = isatty(STDERR_FILENO) };
-	const struct import_kind *kind = NULL;
 	struct import_result res;
-	struct strvec args, files;
 	struct store *st;
 	struct diag err;
-	char names[256] = "";
 	int rc;
 
 	diag_init(&err);
+	if (!kind)
+		return cli_usage_error("import", "unknown kind '%s'", kind_name);
+	if (files->n < kind->min_files || files->n > kind->max_files)
+		return cli_usage_error("import", "wrong number of files for %s, e.g. %s", kind->name, kind->example);
+	if (cli_open_store(cli, dry_run ? STORE_READ_ONLY : STORE_READ_WRITE, &st, &err) < 0)
+		return cli_fail(&err);
+	clock_gettime(CLOCK_MONOTONIC, &bar.start);
+	opt.progress.fn = progress_draw;
+	opt.progress.ctx = &bar;
+	rc = kind->run(st, files, &opt, &res, &err);
+	progress_clear(&bar);
+	store_close(st);
+	if (rc < 0) {
+		fprintf(stderr, "allied import: %s was not imported; the database is unchanged\n", files->v[0]);
+		return cli_fail(&err);
+	}
+	if (dry_run)
+		fprintf(cli->out, "%s: %zu %s, no problems (dry run: nothing written)\n", files->v[0], res.rows, kind->unit);
+	else
+		fprintf(cli->out, "%s: %zu %s read, %zu added or changed\n", files->v[0], res.rows, kind->unit, res.changed);
+	return 0;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	bool dry_run = false;
+	struct cli_options opts = { has_value, set_option, &dry_run };
+	struct strvec args, files;
+	char names[256] = "";
+	int rc;
+
 	strvec_init(&args);
 	rc = cli_parse(cli, "import", argc, argv, &opts, NULL, &args);
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? ", " : "", kinds[i].name);
 	if (rc == 0 && args.n == 0)
 		rc = cli_usage_error("import", "give a kind and its files (kinds: %s)", names);
-	if (rc == 0 && !(kind = find_kind(args.v[0])))
+	if (rc == 0 && !find_kind(args.v[0]))
 		rc = cli_usage_error("import", "unknown kind '%s' (allied can import: %s)", args.v[0], names);
-	if (rc == 0 && (args.n - 1 < kind->min_files || args.n - 1 > kind->max_files))
-		rc = cli_usage_error("import", "wrong number of files for %s, e.g. %s", kind->name, kind->example);
-	if (rc) {
-		strvec_release(&args);
-		return rc;
-	}
-	strvec_init(&files);
-	for (size_t i = 1; i < args.n; i++)
-		strvec_push(&files, args.v[i]);
-	if (cli_open_store(cli, opt.dry_run ? STORE_READ_ONLY : STORE_READ_WRITE, &st, &err) < 0) {
+	if (rc == 0) {
+		strvec_init(&files);
+		for (size_t i = 1; i < args.n; i++)
+			strvec_push(&files, args.v[i]);
+		rc = cmd_import_run(cli, args.v[0], &files, dry_run);
 		strvec_release(&files);
-		strvec_release(&args);
-		return cli_fail(&err);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &bar.start);
-	opt.progress.fn = progress_draw;
-	opt.progress.ctx = &bar;
-	rc = kind->run(st, &files, &opt, &res, &err);
-	progress_clear(&bar);
-	store_close(st);
-	if (rc < 0) {
-		fprintf(stderr, "allied import: %s was not imported; the database is unchanged\n", files.v[0]);
-		strvec_release(&files);
-		strvec_release(&args);
-		return cli_fail(&err);
-	}
-	if (opt.dry_run)
-		fprintf(cli->out, "%s: %zu %s, no problems (dry run: nothing written)\n", files.v[0], res.rows, kind->unit);
-	else
-		fprintf(cli->out, "%s: %zu %s read, %zu added or changed\n", files.v[0], res.rows, kind->unit, res.changed);
-	strvec_release(&files);
 	strvec_release(&args);
-	return 0;
+	return rc;
 }
