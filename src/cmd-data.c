@@ -8,6 +8,7 @@
  */
 #include "cmd.h"
 #include "fetch.h"
+#include "files.h"
 #include "progress.h"
 #include "xmalloc.h"
 #include "yload.h"
@@ -272,7 +273,7 @@ static int run_fetch(struct cli *cli, struct fetch_cli *fc)
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const struct fetch_release *rel = fxs[i].rel;
 		fprintf(cli->out, "%s: %s\n", rel->kind, rel->title);
-		if ((rc = fetch_make_dir(fxs[i].dir, &err)) < 0)
+		if ((rc = files_make_dirs(fxs[i].dir, &err)) < 0)
 			break;
 		for (size_t f = 0; f < rel->n_files && rc == 0; f++)
 			rc = fetch_one(cli, fc, &rel->files[f], pinned_hash(&rel->files[f], pins, n_pins), &fxs[i], &err);

@@ -5,6 +5,7 @@
  * transfer, libcrypto's EVP interface the SHA-256 as the bytes arrive, libzip the archives.
  */
 #include "fetch.h"
+#include "files.h"
 #include "xmalloc.h"
 
 #include <curl/curl.h>
@@ -328,28 +329,6 @@ int fetch_check_format(const char *path, const char *name, enum fetch_format for
 
 /* ---- unpacking ---- */
 
-int fetch_make_dir(const char *path, struct diag *err)
-{
-	char *p = xstrdup(path);
-	int rc = 0;
-
-	for (char *s = p + 1; ; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-			rc = diag_set(err, ALLIED_EIO, "cannot create the directory '%s': %s", p, strerror(errno));
-			break;
-		}
-		*s = c;
-		if (c == '\0')
-			break;
-	}
-	free(p);
-	return rc;
-}
-
 static int remove_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
 	(void)st;
@@ -462,17 +441,17 @@ int fetch_unzip(const char *zip_path, const char *name, const char *dir, const c
 				      (unsigned long long)total_max);
 	}
 	if (rc == 0 && (rc = fetch_remove_tree(dir, err)) == 0)
-		rc = fetch_make_dir(dir, err);
+		rc = files_make_dirs(dir, err);
 	for (zip_int64_t i = 0; i < n && rc == 0; i++) {
 		const char *ename = zip_get_name(za, (zip_uint64_t)i, 0);
 		size_t len = strlen(ename);
 		char *path = xasprintf("%s/%s", dir, ename), *slash;
 		if (ename[len - 1] == '/') {
-			rc = fetch_make_dir(path, err);
+			rc = files_make_dirs(path, err);
 		} else {
 			slash = strrchr(path, '/');
 			*slash = '\0';
-			rc = fetch_make_dir(path, err);
+			rc = files_make_dirs(path, err);
 			*slash = '/';
 			if (rc == 0)
 				rc = unpack_entry(za, (zip_uint64_t)i, name, ename, path, entry_max, &total, total_max, err);

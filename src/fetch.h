@@ -110,9 +110,6 @@ int fetch_check_format(const char *path, const char *name, enum fetch_format for
 int fetch_unzip(const char *zip_path, const char *name, const char *dir, const char *member,
 		const struct fetch_limits *lim, char **member_path, struct diag *err);
 
-/* Create the directory path and its parents (mkdir -p). ALLIED_EIO naming it on failure. */
-int fetch_make_dir(const char *path, struct diag *err);
-
 /* Remove path: a file, or a directory and everything in it. A missing path is no error. */
 int fetch_remove_tree(const char *path, struct diag *err);
 
