@@ -36,7 +36,57 @@ struct reader {
 	size_t header_row;		/* 0 until the header is found */
 	size_t rows;			/* data rows kept */
 	char stage[160];		/* for the progress bar */
+	struct code_at *codes;		/* the code of each row kept, in reading order */
+	size_t codes_cap;
 };
+
+/* The code and sheet row of the index-th row kept. */
+struct code_at {
+	char soc[8];
+	size_t row, index;
+};
+
+/* A row was kept: note its code and row. */
+static void reader_keep(struct reader *rd, const char *soc, size_t row)
+{
+	xgrow((void **)&rd->codes, &rd->codes_cap, rd->rows + 1, sizeof(*rd->codes));
+	memcpy(rd->codes[rd->rows].soc, soc, sizeof(rd->codes[rd->rows].soc));
+	rd->codes[rd->rows].row = row;
+	rd->codes[rd->rows].index = rd->rows;
+	rd->rows++;
+}
+
+static int cmp_code_at(const void *a, const void *b)
+{
+	const struct code_at *x = a, *y = b;
+	int c = strcmp(x->soc, y->soc);
+	return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/*
+ * Copy the rows to write (items: rd->rows of size bytes each) in code order to out (as many
+ * slots); returns their count. A code that appears again is dropped when same(items, first,
+ * again) says it repeats the figures, and is a problem (at column code_col of its row) when not.
+ */
+static size_t reader_unique(struct reader *rd, const char *what, size_t code_col,
+			    bool (*same)(const void *items, size_t a, size_t b), const void *items, size_t size, void *out)
+{
+	size_t n = 0, first = 0;
+	qsort(rd->codes, rd->rows, sizeof(*rd->codes), cmp_code_at);
+	for (size_t i = 0; i < rd->rows; i++) {
+		const struct code_at *c = &rd->codes[i];
+		if (n && strcmp(rd->codes[first].soc, c->soc) == 0) {
+			if (!same(items, rd->codes[first].index, c->index))
+				import_problem(rd->err, &rd->n_errors, "%s:%zu:%zu: %s %s appears again with other figures"
+					       " (first in row %zu)", rd->name, c->row, code_col + 1, what, c->soc,
+					       rd->codes[first].row);
+			continue;
+		}
+		first = i;
+		memcpy((char *)out + n++ * size, (const char *)items + c->index * size, size);
+	}
+	return n;
+}
 
 static void reader_init(struct reader *rd, const char *name, const struct import_options *opt, struct diag *err)
 {
@@ -184,15 +234,10 @@ static const char *const oews_keep[O_COUNT] = {
 	[O_AREA_TYPE] = "1", [O_NAICS] = "000000", [O_I_GROUP] = "cross-industry", [O_OWN_CODE] = "1235",
 };
 
-struct oews_item {
-	struct wage_row w;
-	size_t row;
-};
-
 struct oews_read {
 	struct reader rd;
 	size_t col[O_COUNT];
-	struct oews_item *v;
+	struct wage_row *v;
 	size_t n, cap;
 };
 
@@ -275,20 +320,14 @@ static int oews_row(void *ctx, const struct xlsx_row *r, struct diag *err)
 		return 0;
 	}
 	xgrow((void **)&o->v, &o->cap, o->n + 1, sizeof(*o->v));
-	o->v[o->n++] = (struct oews_item){ w, r->row };
-	o->rd.rows++;
+	o->v[o->n++] = w;
+	reader_keep(&o->rd, w.soc, r->row);
 	return 0;
 }
 
-static int cmp_oews(const void *a, const void *b)
+static bool same_wages(const void *ctx, size_t i, size_t j)
 {
-	const struct oews_item *x = a, *y = b;
-	int c = strcmp(x->w.soc, y->w.soc);
-	return c ? c : (x->row > y->row) - (x->row < y->row);
-}
-
-static bool same_wages(const struct wage_row *a, const struct wage_row *b)
-{
+	const struct wage_row *a = (const struct wage_row *)ctx + i, *b = (const struct wage_row *)ctx + j;
 	return strcmp(a->title, b->title) == 0 && a->employment == b->employment && a->mean_usd == b->mean_usd &&
 	       a->p10_usd == b->p10_usd && a->p25_usd == b->p25_usd && a->median_usd == b->median_usd &&
 	       a->p75_usd == b->p75_usd && a->p90_usd == b->p90_usd && a->p90_capped == b->p90_capped;
@@ -341,18 +380,8 @@ int import_oews(struct store *st, const char *name, const char *data, size_t len
 			       " has 'M' and a year, as in national_M2024_dl", name, o.rd.sheet);
 	if (rc == 0 && o.rd.n_errors == 0) {
 		/* OEWS lists a broad occupation that has a single detailed one twice, as broad and detailed */
-		qsort(o.v, o.n, sizeof(*o.v), cmp_oews);
 		rows = xcalloc(o.n, sizeof(*rows));
-		for (size_t i = 0; i < o.n; i++) {
-			if (n_rows && strcmp(rows[n_rows - 1].soc, o.v[i].w.soc) == 0) {
-				if (!same_wages(&rows[n_rows - 1], &o.v[i].w))
-					import_problem(err, &o.rd.n_errors, "%s:%zu:%zu: OCC_CODE %s appears again with other"
-						       " figures (first in row %zu)", name, o.v[i].row, o.col[O_CODE] + 1,
-						       o.v[i].w.soc, o.v[i - 1].row);
-				continue;
-			}
-			rows[n_rows++] = o.v[i].w;
-		}
+		n_rows = reader_unique(&o.rd, "OCC_CODE", o.col[O_CODE], same_wages, o.v, sizeof(*o.v), rows);
 	}
 	rc = reader_finish(&o.rd, rc);
 	res->rows = o.rd.rows;
@@ -367,8 +396,9 @@ int import_oews(struct store *st, const char *name, const char *data, size_t len
 		source_free(&src);
 	}
 	for (size_t i = 0; i < o.n; i++)
-		free(o.v[i].w.title);
+		free(o.v[i].title);
 	free(o.v);
+	free(o.rd.codes);
 	free(rows);
 	xlsx_free(x);
 	return rc;
@@ -383,16 +413,11 @@ static const char *const projection_columns[P_COUNT] = {
 	"Occupational openings, YYYY-YY annual average", "Typical education needed for entry",
 };
 
-struct projection_item {
-	struct projection_row p;
-	size_t row;
-};
-
 struct projection_read {
 	struct reader rd;
 	size_t col[P_COUNT];
 	int base_year, target_year;
-	struct projection_item *v;
+	struct projection_row *v;
 	size_t n, cap;
 };
 
@@ -530,16 +555,9 @@ static int projection_row_fn(void *ctx, const struct xlsx_row *r, struct diag *e
 		return 0;
 	}
 	xgrow((void **)&p->v, &p->cap, p->n + 1, sizeof(*p->v));
-	p->v[p->n++] = (struct projection_item){ row, r->row };
-	p->rd.rows++;
+	p->v[p->n++] = row;
+	reader_keep(&p->rd, row.soc, r->row);
 	return 0;
-}
-
-static int cmp_projection(const void *a, const void *b)
-{
-	const struct projection_item *x = a, *y = b;
-	int c = strcmp(x->p.soc, y->p.soc);
-	return c ? c : (x->row > y->row) - (x->row < y->row);
 }
 
 static bool same_double(double a, double b)
@@ -547,8 +565,9 @@ static bool same_double(double a, double b)
 	return a == b || (isnan(a) && isnan(b));
 }
 
-static bool same_projection(const struct projection_row *a, const struct projection_row *b)
+static bool same_projection(const void *ctx, size_t i, size_t j)
 {
+	const struct projection_row *a = (const struct projection_row *)ctx + i, *b = (const struct projection_row *)ctx + j;
 	return strcmp(a->title, b->title) == 0 && a->employment_base == b->employment_base &&
 	       a->employment_target == b->employment_target && same_double(a->change_pct, b->change_pct) &&
 	       a->openings_per_year == b->openings_per_year &&
@@ -588,18 +607,8 @@ int import_projections(struct store *st, const char *name, const char *data, siz
 	else if (rc == 0 && p.n == 0 && p.rd.n_errors == 0)
 		import_problem(err, &p.rd.n_errors, "%s: sheet '%s' has no occupations under its header", name, sheet);
 	if (rc == 0 && p.rd.n_errors == 0) {
-		qsort(p.v, p.n, sizeof(*p.v), cmp_projection);
 		rows = xcalloc(p.n, sizeof(*rows));
-		for (size_t k = 0; k < p.n; k++) {
-			if (n_rows && strcmp(rows[n_rows - 1].soc, p.v[k].p.soc) == 0) {
-				if (!same_projection(&rows[n_rows - 1], &p.v[k].p))
-					import_problem(err, &p.rd.n_errors, "%s:%zu:%zu: code %s appears again with other"
-						       " figures (first in row %zu)", name, p.v[k].row, p.col[P_CODE] + 1,
-						       p.v[k].p.soc, p.v[k - 1].row);
-				continue;
-			}
-			rows[n_rows++] = p.v[k].p;
-		}
+		n_rows = reader_unique(&p.rd, "code", p.col[P_CODE], same_projection, p.v, sizeof(*p.v), rows);
 	}
 	rc = reader_finish(&p.rd, rc);
 	res->rows = p.rd.rows;
@@ -616,10 +625,11 @@ int import_projections(struct store *st, const char *name, const char *data, siz
 		source_free(&src);
 	}
 	for (size_t k = 0; k < p.n; k++) {
-		free(p.v[k].p.title);
-		free(p.v[k].p.entry_education);
+		free(p.v[k].title);
+		free(p.v[k].entry_education);
 	}
 	free(p.v);
+	free(p.rd.codes);
 	free(rows);
 	xlsx_free(x);
 	return rc;

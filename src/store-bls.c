@@ -130,8 +130,16 @@ int store_apply_projections(struct store *st, size_t *changed, struct diag *err)
 		     5, BLOCK_OUTLOOK, changed, err);
 }
 
-int store_import_wages(struct store *st, const struct source *src, const struct wage_row *v, size_t n,
-		       size_t *changed, struct diag *err)
+/* Bind the i-th row of rows to the table's upsert, citing source. */
+typedef void (*bind_row_fn)(sqlite3_stmt *q, const void *rows, size_t i, const char *source);
+
+/*
+ * The frame of a BLS import: begin, the source row, every row through upsert, then apply the
+ * table to the careers, and commit (recording meta_key) or roll back.
+ */
+static int import_release(struct store *st, const struct source *src, const char *upsert, bind_row_fn bind,
+			  const void *rows, size_t n, int (*apply_fn)(struct store *, size_t *, struct diag *),
+			  const char *meta_key, size_t *changed, struct diag *err)
 {
 	sqlite3_stmt *q = NULL;
 	int rc;
@@ -141,72 +149,70 @@ int store_import_wages(struct store *st, const struct source *src, const struct 
 		return rc;
 	rc = store_put_source(st, src, changed, err);
 	if (rc == 0)
-		rc = store_prepare(st, "INSERT INTO wage(soc, title, employment, mean, p10, p25, median, p75, p90, p90_capped,"
-				   " source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(soc) DO UPDATE"
-				   " SET title = ?2, employment = ?3, mean = ?4, p10 = ?5, p25 = ?6, median = ?7, p75 = ?8,"
-				   " p90 = ?9, p90_capped = ?10, source = ?11 WHERE title IS NOT ?2 OR employment IS NOT ?3"
-				   " OR mean IS NOT ?4 OR p10 IS NOT ?5 OR p25 IS NOT ?6 OR median IS NOT ?7 OR p75 IS NOT ?8"
-				   " OR p90 IS NOT ?9 OR p90_capped IS NOT ?10 OR source IS NOT ?11", &q, err);
+		rc = store_prepare(st, upsert, &q, err);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		const struct wage_row *w = &v[i];
-		store_bind_text(q, 1, w->soc);
-		store_bind_text(q, 2, w->title);
-		store_bind_int(q, 3, w->employment);
-		store_bind_int(q, 4, w->mean_usd);
-		store_bind_int(q, 5, w->p10_usd);
-		store_bind_int(q, 6, w->p25_usd);
-		store_bind_int(q, 7, w->median_usd);
-		store_bind_int(q, 8, w->p75_usd);
-		store_bind_int(q, 9, w->p90_usd);
-		sqlite3_bind_int(q, 10, w->p90_capped);
-		store_bind_text(q, 11, src->id);
-		rc = store_step_done(st, q, err, "cannot store a wage row");
+		bind(q, rows, i, src->id);
+		rc = store_step_done(st, q, err, "cannot store a row");
 		*changed += (size_t)sqlite3_changes(st->db);
 	}
 	sqlite3_finalize(q);
 	if (rc == 0)
-		rc = store_apply_wages(st, changed, err);
-	rc = store_import_end(st, rc, *changed > 0, "oews_source", src->id, err);
+		rc = apply_fn(st, changed, err);
+	rc = store_import_end(st, rc, *changed > 0, meta_key, src->id, err);
 	if (rc < 0)
 		*changed = 0;
 	return rc;
 }
 
+static void bind_wage(sqlite3_stmt *q, const void *rows, size_t i, const char *source)
+{
+	const struct wage_row *w = (const struct wage_row *)rows + i;
+	store_bind_text(q, 1, w->soc);
+	store_bind_text(q, 2, w->title);
+	store_bind_int(q, 3, w->employment);
+	store_bind_int(q, 4, w->mean_usd);
+	store_bind_int(q, 5, w->p10_usd);
+	store_bind_int(q, 6, w->p25_usd);
+	store_bind_int(q, 7, w->median_usd);
+	store_bind_int(q, 8, w->p75_usd);
+	store_bind_int(q, 9, w->p90_usd);
+	sqlite3_bind_int(q, 10, w->p90_capped);
+	store_bind_text(q, 11, source);
+}
+
+int store_import_wages(struct store *st, const struct source *src, const struct wage_row *v, size_t n,
+		       size_t *changed, struct diag *err)
+{
+	return import_release(st, src, "INSERT INTO wage(soc, title, employment, mean, p10, p25, median, p75, p90,"
+			      " p90_capped, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(soc)"
+			      " DO UPDATE SET title = ?2, employment = ?3, mean = ?4, p10 = ?5, p25 = ?6, median = ?7,"
+			      " p75 = ?8, p90 = ?9, p90_capped = ?10, source = ?11 WHERE title IS NOT ?2 OR employment IS NOT ?3"
+			      " OR mean IS NOT ?4 OR p10 IS NOT ?5 OR p25 IS NOT ?6 OR median IS NOT ?7 OR p75 IS NOT ?8"
+			      " OR p90 IS NOT ?9 OR p90_capped IS NOT ?10 OR source IS NOT ?11",
+			      bind_wage, v, n, store_apply_wages, "oews_source", changed, err);
+}
+
+static void bind_projection(sqlite3_stmt *q, const void *rows, size_t i, const char *source)
+{
+	const struct projection_row *p = (const struct projection_row *)rows + i;
+	store_bind_text(q, 1, p->soc);
+	store_bind_text(q, 2, p->title);
+	store_bind_int(q, 3, p->employment_base);
+	store_bind_int(q, 4, p->employment_target);
+	store_bind_real(q, 5, p->change_pct);
+	store_bind_int(q, 6, p->openings_per_year);
+	store_bind_text(q, 7, p->entry_education);
+	store_bind_text(q, 8, source);
+}
+
 int store_import_projections(struct store *st, const struct source *src, const struct projection_row *v, size_t n,
 			     size_t *changed, struct diag *err)
 {
-	sqlite3_stmt *q = NULL;
-	int rc;
-
-	*changed = 0;
-	if ((rc = store_import_begin(st, err)) < 0)
-		return rc;
-	rc = store_put_source(st, src, changed, err);
-	if (rc == 0)
-		rc = store_prepare(st, "INSERT INTO projection(soc, title, employment_base, employment_target, change_pct,"
-				   " openings, entry_education, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-				   " ON CONFLICT(soc) DO UPDATE SET title = ?2, employment_base = ?3, employment_target = ?4,"
-				   " change_pct = ?5, openings = ?6, entry_education = ?7, source = ?8 WHERE title IS NOT ?2"
-				   " OR employment_base IS NOT ?3 OR employment_target IS NOT ?4 OR change_pct IS NOT ?5"
-				   " OR openings IS NOT ?6 OR entry_education IS NOT ?7 OR source IS NOT ?8", &q, err);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		const struct projection_row *p = &v[i];
-		store_bind_text(q, 1, p->soc);
-		store_bind_text(q, 2, p->title);
-		store_bind_int(q, 3, p->employment_base);
-		store_bind_int(q, 4, p->employment_target);
-		store_bind_real(q, 5, p->change_pct);
-		store_bind_int(q, 6, p->openings_per_year);
-		store_bind_text(q, 7, p->entry_education);
-		store_bind_text(q, 8, src->id);
-		rc = store_step_done(st, q, err, "cannot store a projection row");
-		*changed += (size_t)sqlite3_changes(st->db);
-	}
-	sqlite3_finalize(q);
-	if (rc == 0)
-		rc = store_apply_projections(st, changed, err);
-	rc = store_import_end(st, rc, *changed > 0, "projections_source", src->id, err);
-	if (rc < 0)
-		*changed = 0;
-	return rc;
+	return import_release(st, src, "INSERT INTO projection(soc, title, employment_base, employment_target,"
+			      " change_pct, openings, entry_education, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+			      " ON CONFLICT(soc) DO UPDATE SET title = ?2, employment_base = ?3, employment_target = ?4,"
+			      " change_pct = ?5, openings = ?6, entry_education = ?7, source = ?8 WHERE title IS NOT ?2"
+			      " OR employment_base IS NOT ?3 OR employment_target IS NOT ?4 OR change_pct IS NOT ?5"
+			      " OR openings IS NOT ?6 OR entry_education IS NOT ?7 OR source IS NOT ?8",
+			      bind_projection, v, n, store_apply_projections, "projections_source", changed, err);
 }
