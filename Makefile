@@ -9,7 +9,7 @@
 CC ?= cc
 BUILD ?= build
 SANITIZE ?=
-PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd libcurl libzip libcrypto
+PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd libcurl libzip libcrypto expat
 VERSION := 0.1.0
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -24,7 +24,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf files text tsv career yload geo training kb catalog store store-import filter search profile match ladder programs render report import fetch fetch-releases api assets
+LIB_MODULES := xmalloc diag buf files text tsv xlsx career yload geo training kb catalog store store-import store-bls filter search profile match ladder programs render report import import-bls fetch fetch-releases api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-data progress cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

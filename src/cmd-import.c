@@ -22,8 +22,12 @@ const char cmd_import_usage[] =
 	"same file again changes nothing. --dry-run checks the file and writes nothing.\n"
 	"\n"
 	"Kinds:\n"
-	"  zcta    the Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt): ZIP code centroids\n"
-	"          for 'allied programs --near'\n"
+	"  zcta         the Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt): ZIP code\n"
+	"               centroids for 'allied programs --near'\n"
+	"  oews         BLS Occupational Employment and Wage Statistics, the national file\n"
+	"               (national_M2024_dl.xlsx): wages by occupation, applied to the careers\n"
+	"  projections  BLS Employment Projections (occupation.xlsx, sheet Table 1.2): employment,\n"
+	"               growth, openings and entry education, applied to the careers\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
 
@@ -51,6 +55,18 @@ static int run_zcta(struct store *st, const struct strvec *files, const struct i
 	return import_one_file(import_zcta, st, files, opt, res, err);
 }
 
+static int run_oews(struct store *st, const struct strvec *files, const struct import_options *opt,
+		    struct import_result *res, struct diag *err)
+{
+	return import_one_file(import_oews, st, files, opt, res, err);
+}
+
+static int run_projections(struct store *st, const struct strvec *files, const struct import_options *opt,
+			   struct import_result *res, struct diag *err)
+{
+	return import_one_file(import_projections, st, files, opt, res, err);
+}
+
 static const struct import_kind {
 	const char *name;
 	size_t min_files, max_files;
@@ -60,6 +76,8 @@ static const struct import_kind {
 		   struct import_result *res, struct diag *err);
 } kinds[] = {
 	{ "zcta", 1, 1, "allied import zcta Gaz_zcta_national.txt", "ZIP code centroids", run_zcta },
+	{ "oews", 1, 1, "allied import oews national_M2024_dl.xlsx", "occupations", run_oews },
+	{ "projections", 1, 1, "allied import projections occupation.xlsx", "occupations", run_projections },
 };
 
 static const struct import_kind *find_kind(const char *name)

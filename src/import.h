@@ -45,4 +45,23 @@ struct import_result {
 int import_zcta(struct store *st, const char *name, const char *data, size_t len,
 		const struct import_options *opt, struct import_result *res, struct diag *err);
 
+/*
+ * BLS Occupational Employment and Wage Statistics, the national file (national_M2024_dl.xlsx):
+ * the first sheet, read by the column names OCC_CODE, OCC_TITLE, TOT_EMP, A_MEAN, A_PCT10,
+ * A_PCT25, A_MEDIAN, A_PCT75 and A_PCT90; only national cross-industry rows of all ownerships.
+ * The release ("M2024": May 2024) comes from the sheet or file name. Careers whose pay SOC has
+ * a row get its wages and cite the release (docs/importers.md). data/len: the .xlsx bytes.
+ */
+int import_oews(struct store *st, const char *name, const char *data, size_t len, const struct import_options *opt,
+		struct import_result *res, struct diag *err);
+
+/*
+ * BLS Employment Projections, the occupation workbook (occupation.xlsx), sheet "Table 1.2",
+ * read by column names whose years give the release ("Employment, 2024", "Employment, 2034").
+ * Employment and openings are in thousands there and stored as jobs. Careers whose outlook
+ * SOC has a row get its figures and cite the release.
+ */
+int import_projections(struct store *st, const char *name, const char *data, size_t len,
+		       const struct import_options *opt, struct import_result *res, struct diag *err);
+
 #endif

@@ -50,4 +50,17 @@ int store_import_begin(struct store *st, struct diag *err);
 int store_import_end(struct store *st, int rc, bool changed, const char *source_key, const char *source,
 		     struct diag *err);
 
+/*
+ * Inside an import's transaction: give every career whose pay_soc has a row in the wage table
+ * that row's median, 10th and 90th percentile (and the capped flag), and make its pay sources
+ * (BLOCK_PAY) that row's source alone; likewise every career whose outlook_soc has a row in the
+ * projection table gets its employment, change, openings and entry education, and its outlook
+ * sources (BLOCK_OUTLOOK) that row's source. Careers that already agree are not rewritten;
+ * *changed is increased by the careers changed. For every importer that adds careers or figures.
+ */
+int store_apply_wages(struct store *st, size_t *changed, struct diag *err);
+int store_apply_projections(struct store *st, size_t *changed, struct diag *err);
+/* Add or update a source row (inside a transaction); *changed is increased when it changed. */
+int store_put_source(struct store *st, const struct source *src, size_t *changed, struct diag *err);
+
 #endif

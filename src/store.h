@@ -121,6 +121,35 @@ int store_zip_neighbours(struct store *st, const char *zip, size_t max, struct s
  */
 int store_import_zips(struct store *st, const struct zip_table *z, const char *source, size_t *changed,
 		      struct diag *err);
+/* One occupation of a BLS OEWS release (wages in whole dollars a year; CAREER_UNKNOWN = not published). */
+struct wage_row {
+	char soc[8];			/* "31-9092" */
+	char *title;
+	int64_t employment, mean_usd, p10_usd, p25_usd, median_usd, p75_usd, p90_usd;
+	bool p90_capped;		/* the 90th percentile is at or above the top of BLS's range (p90_usd unknown) */
+};
+
+/* One occupation of a BLS Employment Projections release (jobs, not thousands; CAREER_UNKNOWN / NAN = none). */
+struct projection_row {
+	char soc[8];
+	char *title;
+	int64_t employment_base, employment_target, openings_per_year;
+	double change_pct;
+	char *entry_education;		/* NULL when not given */
+};
+
+/*
+ * Import a BLS release in one transaction (rolled back on any failure): add or update the
+ * source row src, the rows of the wage (or projection) table, citing src->id; then apply the
+ * table to the careers (store-internal.h: store_apply_wages, store_apply_projections).
+ * *changed counts the source, table and career rows really added or changed; rows of other
+ * codes already in the table are kept. When any changed, the meta keys imports and
+ * oews_source (projections_source) record it.
+ */
+int store_import_wages(struct store *st, const struct source *src, const struct wage_row *v, size_t n,
+		       size_t *changed, struct diag *err);
+int store_import_projections(struct store *st, const struct source *src, const struct projection_row *v, size_t n,
+			     size_t *changed, struct diag *err);
 /* The centroid of a five-digit ZIP code; ALLIED_ENOTFOUND when the database has none for it. */
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
 /* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */
