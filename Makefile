@@ -11,7 +11,7 @@
 CC ?= cc
 BUILD ?= build
 SANITIZE ?=
-PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd
+PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd libcurl libzip libcrypto
 VERSION := 0.1.0
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -26,15 +26,15 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf text tsv career yload geo training kb catalog store store-import filter search profile match ladder programs render report import api assets
-FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-rules cmd-serve cmd-db cmd-help server
+LIB_MODULES := xmalloc diag buf files text tsv career yload geo training kb catalog store store-import filter search profile match ladder programs render report import fetch fetch-releases api assets
+FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-data progress cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
 FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
 DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml data/training/*.yaml)
 
-.PHONY: all run check test unit e2e api browser data-check fault load-quick load soak bench sources clean
+.PHONY: all run check test unit e2e fetch api browser data-check fault load-quick load soak bench sources clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/allied
@@ -95,6 +95,10 @@ unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
 e2e: $(BUILD)/allied
 	@tests/e2e/run $(BUILD)/allied $(BUILD)/results
 
+# allied data fetch against a local HTTP server on 127.0.0.1 (never the real hosts)
+fetch: $(BUILD)/allied
+	@tests/fetch/run $(BUILD)/allied $(BUILD)/results
+
 api: $(BUILD)/allied
 	@tests/api/run $(BUILD)/allied $(BUILD)/results
 
@@ -128,7 +132,7 @@ soak: $(BUILD)/allied
 # every suite runs even when an earlier one fails; the summary decides
 test:
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k unit e2e api browser data-check fault load-quick; tests/summary $(BUILD)/results
+	@$(MAKE) --no-print-directory -k unit e2e fetch api browser data-check fault load-quick; tests/summary $(BUILD)/results
 
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test

@@ -2,17 +2,16 @@
  * allied import: official data files into the database, in one transaction each.
  *
  * One row of the kinds table per importer: how to read its files and what to say after.
- * The progress bar is drawn here, on standard error, only when that is a terminal and the
- * import has run for more than a second.
+ * The progress bar (progress.h) is drawn on standard error, only when that is a terminal and
+ * the import has run for more than a second.
  */
 #include "cmd.h"
 #include "import.h"
+#include "progress.h"
 #include "yload.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 const char cmd_import_usage[] =
 	"usage: allied import KIND FILE... [--dry-run]\n"
@@ -27,53 +26,6 @@ const char cmd_import_usage[] =
 	"          for 'allied programs --near'\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
-
-/* ---- progress bar ---- */
-
-struct progress_bar {
-	FILE *out;
-	bool tty;
-	struct timespec start, last;
-	bool drawn;
-};
-
-static double seconds_between(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
-static void progress_draw(void *ctx, const char *stage, size_t done, size_t total)
-{
-	struct progress_bar *p = ctx;
-	struct timespec now;
-	char bar[31];
-
-	if (!p->tty)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (seconds_between(&p->start, &now) < 1.0 || (p->drawn && seconds_between(&p->last, &now) < 0.1))
-		return;
-	p->last = now;
-	p->drawn = true;
-	if (total) {
-		size_t fill = done >= total ? 30 : done * 30 / total;
-		memset(bar, '#', fill);
-		memset(bar + fill, '.', 30 - fill);
-		bar[30] = '\0';
-		fprintf(p->out, "\r\033[K%.40s [%s] %3zu%%", stage, bar, done >= total ? 100 : done * 100 / total);
-	} else {
-		fprintf(p->out, "\r\033[K%.40s %zu", stage, done);
-	}
-	fflush(p->out);
-}
-
-static void progress_clear(struct progress_bar *p)
-{
-	if (p->drawn) {
-		fputs("\r\033[K", p->out);
-		fflush(p->out);
-	}
-}
 
 /* ---- the kinds ---- */
 
@@ -118,6 +70,11 @@ static const struct import_kind *find_kind(const char *name)
 	return NULL;
 }
 
+bool cmd_import_has_kind(const char *kind_name)
+{
+	return find_kind(kind_name) != NULL;
+}
+
 static int has_value(const char *name)
 {
 	return strcmp(name, "dry-run") == 0 ? 0 : -1;
@@ -136,7 +93,7 @@ int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *
 {
 	const struct import_kind *kind = find_kind(kind_name);
 	struct import_options opt = { .dry_run = dry_run };
-	struct progress_bar bar = { .out = stderr, .tty = isatty(STDERR_FILENO) };
+	struct progress_bar bar;
 	struct import_result res;
 	struct store *st;
 	struct diag err;
@@ -149,7 +106,7 @@ int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *
 		return cli_usage_error("import", "wrong number of files for %s, e.g. %s", kind->name, kind->example);
 	if (cli_open_store(cli, dry_run ? STORE_READ_ONLY : STORE_READ_WRITE, &st, &err) < 0)
 		return cli_fail(&err);
-	clock_gettime(CLOCK_MONOTONIC, &bar.start);
+	progress_init(&bar, stderr);
 	opt.progress.fn = progress_draw;
 	opt.progress.ctx = &bar;
 	rc = kind->run(st, files, &opt, &res, &err);

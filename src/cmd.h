@@ -23,14 +23,18 @@ int cmd_rules(struct cli *cli, int argc, char **argv);
 int cmd_programs(struct cli *cli, int argc, char **argv);
 int cmd_verify(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_data(struct cli *cli, int argc, char **argv);
 /*
  * Import files (their paths) as kind_name (a row of cmd-import.c's kinds table), printing the
  * outcome like allied import does. Returns an exit code. For allied data fetch.
  */
 int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *files, bool dry_run);
+/* Is kind_name a row of allied import's kinds table? */
+bool cmd_import_has_kind(const char *kind_name);
 
 extern const char cmd_careers_usage[], cmd_show_usage[], cmd_search_usage[], cmd_compare_usage[],
-	cmd_db_usage[], cmd_help_usage[], cmd_match_usage[], cmd_quiz_usage[], cmd_path_usage[], cmd_serve_usage[], cmd_rules_usage[], cmd_programs_usage[], cmd_verify_usage[], cmd_import_usage[];
+	cmd_db_usage[], cmd_help_usage[], cmd_match_usage[], cmd_quiz_usage[], cmd_path_usage[], cmd_serve_usage[], cmd_rules_usage[], cmd_programs_usage[], cmd_verify_usage[], cmd_import_usage[],
+	cmd_data_usage[];
 
 /*
  * What match, quiz and compare share (cmd-match.c): the catalog and quiz from the store, the

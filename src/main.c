@@ -25,6 +25,7 @@ const struct cli_command cli_commands[] = {
 	{ "verify", cmd_verify, "is a school's program accredited the way the exam or licence asks?", cmd_verify_usage },
 	{ "rules", cmd_rules, "what a state requires to work in a career: licence, exam, accreditation", cmd_rules_usage },
 	{ "import", cmd_import, "import an official data file (ZIP code centroids ...) in one transaction", cmd_import_usage },
+	{ "data", cmd_data, "download the official releases over HTTPS, check them and import them", cmd_data_usage },
 	{ "serve", cmd_serve, "the web application and the JSON API over HTTP", cmd_serve_usage },
 	{ "db", cmd_db, "build, reset or describe the database", cmd_db_usage },
 	{ "help", cmd_help, "list commands or show one command's help", cmd_help_usage },

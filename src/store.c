@@ -5,6 +5,7 @@
  * prepared it, and text from sqlite3_column_text is copied before the next step.
  */
 #include "store.h"
+#include "files.h"
 #include "store-internal.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -704,29 +705,16 @@ static char *temp_path_for(const char *path)
 	return xasprintf("%s.tmp-%ld", path, (long)getpid());
 }
 
+/* Create the directories above path. */
 static int mkdirs_for(const char *path, struct diag *err)
 {
 	char *dir = xstrdup(path);
 	char *slash = strrchr(dir, '/');
 	int rc = 0;
 
-	if (!slash || slash == dir) {
-		free(dir);
-		return 0;
-	}
-	*slash = '\0';
-	for (char *p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
-			char c = *p;
-			*p = '\0';
-			if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-				rc = diag_set(err, ALLIED_EIO, "cannot create directory '%s': %s", dir, strerror(errno));
-				break;
-			}
-			*p = c;
-			if (c == '\0')
-				break;
-		}
+	if (slash && slash != dir) {
+		*slash = '\0';
+		rc = files_make_dirs(dir, err);
 	}
 	free(dir);
 	return rc;
