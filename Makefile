@@ -4,6 +4,8 @@
 #   make run        build, then serve the web application and API on the embedded data
 #   make check      build with ASan+UBSan into build/san and run every test
 #   make bench      run the benchmarks in bench/ (not part of check)
+#   make load       60 s of wrk at 256 connections and the slow clients (LOAD_SECONDS; not part of check)
+#   make soak       a few minutes of load with the server's memory sampled (SOAK_SECONDS; not part of check)
 #   make sources    regenerate data/SOURCES.md from the data files
 
 CC ?= cc
@@ -32,7 +34,7 @@ LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
 FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
 DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml data/training/*.yaml)
 
-.PHONY: all run check test unit e2e fetch api browser data-check bench sources clean
+.PHONY: all run check test unit e2e fetch api browser data-check fault load-quick load soak bench sources clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/allied
@@ -107,10 +109,30 @@ browser: $(BUILD)/allied
 data-check:
 	@tests/data-check $(BUILD)/results
 
+# The fault-injection shim is preloaded into allied by tests/fault/run; it is built without the
+# sanitizers (under ASan, libasan is preloaded first and passes the calls on to it).
+$(BUILD)/faultinject.so: tests/fault/faultinject.c | $(BUILD)/obj
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -Wno-missing-prototypes -O2 -fPIC -shared -o $@ $< -ldl
+
+# a full or read-only disk, a locked or corrupt database, a vanishing file, no memory (docs/robustness.md)
+fault: $(BUILD)/allied $(BUILD)/faultinject.so
+	@tests/fault/run $(BUILD)/allied $(BUILD)/faultinject.so $(BUILD)/results
+
+# wrk on loopback: LOAD_SECONDS (default 60; 5 in make test) at 256 connections, then the slow
+# clients; SOAK_SECONDS (default 180) of mixed load with the server's memory sampled (docs/performance.md)
+load-quick: $(BUILD)/allied
+	@tests/load/run quick $(BUILD)/allied $(BUILD)/results
+
+load: $(BUILD)/allied
+	tests/load/run load $(BUILD)/allied
+
+soak: $(BUILD)/allied
+	tests/load/run soak $(BUILD)/allied
+
 # every suite runs even when an earlier one fails; the summary decides
 test:
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k unit e2e fetch api browser data-check; tests/summary $(BUILD)/results
+	@$(MAKE) --no-print-directory -k unit e2e fetch api browser data-check fault load-quick; tests/summary $(BUILD)/results
 
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test

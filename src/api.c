@@ -201,7 +201,11 @@ static void api_words(const char *msg, char *out, size_t size)
 	out[k] = '\0';
 }
 
-/* Turn a failure from the core into a response: the client's fault, not found, or ours. */
+/*
+ * Turn a failure from the core into a response: the client's fault, not found, the database
+ * unusable for now (503: locked by a writer, corrupt, gone; what is in memory still answers),
+ * or ours.
+ */
 static void fail(struct api_response *res, const struct diag *err)
 {
 	char msg[sizeof(err->msg)];
@@ -214,6 +218,11 @@ static void fail(struct api_response *res, const struct diag *err)
 	case ALLIED_ENOTFOUND:
 		api_words(err->msg, msg, sizeof(msg));
 		api_error(res, 404, msg);
+		break;
+	case ALLIED_EDB:
+	case ALLIED_EIO:
+		snprintf(res->log, sizeof(res->log), "%.500s", err->msg);
+		api_error(res, 503, "the database cannot be read just now; try again later (the cause has been logged)");
 		break;
 	default:
 		snprintf(res->log, sizeof(res->log), "%.500s", err->msg);

@@ -31,19 +31,11 @@ char *cli_default_db_path(void)
 int cli_install_default(const char *path, struct diag *err)
 {
 	size_t len = (size_t)(allied_db_image_end - allied_db_image);
-	struct store *st;
-	int rc;
 
 	if (len == 0)
 		return diag_set(err, ALLIED_EIO,
 				"this allied was built without an embedded database; use --db FILE after 'allied db build'");
-	if ((rc = store_install_image(path, allied_db_image, len, err)) < 0)
-		return rc;
-	if ((rc = store_open(path, STORE_READ_WRITE, &st, err)) < 0)
-		return rc;
-	rc = store_meta_set(st, "origin", "embedded", err);
-	store_close(st);
-	return rc;
+	return store_install_image(path, allied_db_image, len, "embedded", err);
 }
 
 /*

@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "xmalloc.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@ int main(int argc, char **argv)
 	struct cli cli = { .db_path = NULL, .json = false, .out = stdout };
 	char *default_path = NULL;
 	int i = 1;
+
+	/* jansson's allocations abort on failure too, rather than look like a malformed document */
+	json_set_alloc_funcs(xmalloc, free);
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {

@@ -115,7 +115,8 @@ int store_exec(struct store *st, const char *sql, struct diag *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		diag_set(err, ALLIED_EDB, "database '%s': %s", st->path, msg ? msg : "error");
+		/* without memory for msg, the connection's message still says "out of memory" */
+		diag_set(err, ALLIED_EDB, "database '%s': %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
 		return ALLIED_EDB;
 	}
@@ -134,8 +135,11 @@ static int open_db(const char *path, int flags, struct store **out, struct diag 
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		diag_set(err, flags & SQLITE_OPEN_CREATE ? ALLIED_EIO : ALLIED_EDB, "cannot open database '%s': %s",
-			 path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		/* sqlite says only "unable to open database file"; the system's reason says why */
+		int sys = st->db ? sqlite3_system_errno(st->db) : 0;
+		diag_set(err, flags & SQLITE_OPEN_CREATE ? ALLIED_EIO : ALLIED_EDB, "cannot open database '%s': %s%s%s%s",
+			 path, st->db ? sqlite3_errmsg(st->db) : "out of memory", sys ? " (" : "", sys ? strerror(sys) : "",
+			 sys ? ")" : "");
 		store_close(st);
 		return err->code;
 	}
@@ -185,9 +189,12 @@ int store_meta_get(struct store *st, const char *key, char **value, struct diag 
 	int rc;
 
 	*value = NULL;
-	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = ?", -1, &q, NULL) != SQLITE_OK)
-		return diag_set(err, ALLIED_EDB, "'%s' is not an allied database: %s", st->path,
-				sqlite3_errmsg(st->db));
+	/* only a plain SQL error (no meta table) means another kind of file; locks, I/O and memory are failures */
+	if ((rc = sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = ?", -1, &q, NULL)) != SQLITE_OK)
+		return (rc & 0xff) == SQLITE_ERROR || (rc & 0xff) == SQLITE_NOTADB
+			       ? diag_set(err, ALLIED_EDB, "'%s' is not an allied database: %s", st->path,
+					  sqlite3_errmsg(st->db))
+			       : store_fail(st, err, "cannot read meta");
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
@@ -713,6 +720,20 @@ static int mkdirs_for(const char *path, struct diag *err)
 	return rc;
 }
 
+/* The database is built with synchronous = OFF: its bytes must reach the disk before the rename. */
+static int sync_file(const char *path, struct diag *err)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0 || fsync(fd) != 0) {
+		int rc = diag_set(err, ALLIED_EIO, "cannot write '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	close(fd);
+	return 0;
+}
+
 int store_build(const char *path, const struct kb *kb, struct diag *err)
 {
 	char *tmp = temp_path_for(path);
@@ -723,7 +744,14 @@ int store_build(const char *path, const struct kb *kb, struct diag *err)
 		free(tmp);
 		return rc;
 	}
-	unlink(tmp);
+	/* created here rather than by sqlite, whose message for a failure has no reason */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0) {
+		rc = diag_set(err, ALLIED_EIO, "cannot create '%s': %s", tmp, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
 	rc = open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st, err);
 	if (rc == 0) {
 		rc = fill_new_db(st, kb, err);
@@ -732,6 +760,8 @@ int store_build(const char *path, const struct kb *kb, struct diag *err)
 		st->db = NULL;
 		store_close(st);
 	}
+	if (rc == 0)
+		rc = sync_file(tmp, err);
 	if (rc == 0 && rename(tmp, path) != 0)
 		rc = diag_set(err, ALLIED_EIO, "cannot replace '%s': %s", path, strerror(errno));
 	if (rc < 0)
@@ -740,10 +770,11 @@ int store_build(const char *path, const struct kb *kb, struct diag *err)
 	return rc;
 }
 
-int store_install_image(const char *path, const void *image, size_t len, struct diag *err)
+int store_install_image(const char *path, const void *image, size_t len, const char *origin, struct diag *err)
 {
 	char *tmp = temp_path_for(path);
 	int rc = mkdirs_for(path, err), fd = -1;
+	struct store *st;
 
 	if (rc == 0 && (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		rc = diag_set(err, ALLIED_EIO, "cannot create '%s': %s", tmp, strerror(errno));
@@ -756,10 +787,20 @@ int store_install_image(const char *path, const void *image, size_t len, struct 
 		else
 			done += (size_t)n;
 	}
-	if (rc == 0 && fsync(fd) != 0)
-		rc = diag_set(err, ALLIED_EIO, "cannot write '%s': %s", tmp, strerror(errno));
 	if (fd >= 0 && close(fd) != 0 && rc == 0)
 		rc = diag_set(err, ALLIED_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+	/* the origin goes into the new file before it replaces the old one, so that both change at once */
+	if (rc == 0 && origin && (rc = open_db(tmp, SQLITE_OPEN_READWRITE, &st, err)) == 0) {
+		rc = store_exec(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", err);
+		if (rc == 0)
+			rc = store_meta_set(st, "origin", origin, err);
+		if (sqlite3_close(st->db) != SQLITE_OK && rc == 0)
+			rc = diag_set(err, ALLIED_EDB, "cannot close database '%s'", tmp);
+		st->db = NULL;
+		store_close(st);
+	}
+	if (rc == 0)
+		rc = sync_file(tmp, err);
 	if (rc == 0 && rename(tmp, path) != 0)
 		rc = diag_set(err, ALLIED_EIO, "cannot replace '%s': %s", path, strerror(errno));
 	if (rc < 0 && fd >= 0)

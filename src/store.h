@@ -50,8 +50,11 @@ void store_close(struct store *st);
  */
 int store_build(const char *path, const struct kb *kb, struct diag *err);
 
-/* Write image (a complete database file) to path the same atomic way, creating its directory. */
-int store_install_image(const char *path, const void *image, size_t len, struct diag *err);
+/*
+ * Write image (a complete database file) to path the same atomic way, creating its directory;
+ * with origin not NULL, the meta key origin is set in the new file before it replaces the old.
+ */
+int store_install_image(const char *path, const void *image, size_t len, const char *origin, struct diag *err);
 
 /* A meta value (schema_version, kb_hash, origin, built_at, ...); *value is malloc'ed, or NULL if absent. */
 int store_meta_get(struct store *st, const char *key, char **value, struct diag *err);

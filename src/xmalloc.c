@@ -14,6 +14,12 @@ static void oom(size_t size)
 	abort();
 }
 
+void xoom(const char *what)
+{
+	fprintf(stderr, "allied: out of memory %s\n", what);
+	abort();
+}
+
 void *xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);

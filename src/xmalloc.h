@@ -19,6 +19,9 @@ char *xstrndup(const char *s, size_t len);
 /* A newly allocated formatted string; the caller frees it with free(). */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Out of memory in a library that reports it rather than aborting: print one line naming what, and abort. */
+void xoom(const char *what) __attribute__((noreturn));
+
 /* Grow *ptr (an array of elem_size elements with capacity *cap) to hold at least need. */
 void xgrow(void **ptr, size_t *cap, size_t need, size_t elem_size);
 

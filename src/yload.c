@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void yload_fail(struct yload *ld, const yaml_node_t *node, const char *fmt, ...)
 {
@@ -284,9 +285,11 @@ int yload_parse(struct yload *ld, const char *yaml, size_t len)
 	int ok;
 
 	if (!yaml_parser_initialize(&parser))
-		abort();	/* only fails when out of memory */
+		xoom("starting the YAML parser");	/* its only failure */
 	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
 	ok = yaml_parser_load(&parser, &ld->doc);
+	if (!ok && parser.error == YAML_MEMORY_ERROR)
+		xoom("reading YAML");	/* not a problem of the file: say so rather than "invalid YAML" */
 	if (!ok) {
 		ld->n_errors++;
 		diag_append(ld->err, ALLIED_EINVAL, "%s:%lu:%lu: %s%s%s", ld->path,
@@ -309,20 +312,29 @@ int yload_parse(struct yload *ld, const char *yaml, size_t len)
 int yload_read_file(const char *path, char **data, size_t *len, struct diag *err)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat sb;
 	struct buf b;
 	char chunk[8192];
 	size_t n;
 
 	if (!f)
 		return diag_set(err, ALLIED_EIO, "cannot open '%s': %s", path, strerror(errno));
+	/* the size now, so that a regular file cut short while it is read is noticed */
+	bool sized = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
 	buf_init(&b, 0);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_add(&b, chunk, n);
-	int failed = ferror(f);
+	int failed = ferror(f), read_errno = errno;
 	fclose(f);
 	if (failed) {
 		buf_release(&b);
-		return diag_set(err, ALLIED_EIO, "cannot read '%s'", path);
+		return diag_set(err, ALLIED_EIO, "cannot read '%s': %s", path, strerror(read_errno));
+	}
+	if (sized && (off_t)b.len != sb.st_size) {
+		size_t got = b.len;
+		buf_release(&b);
+		return diag_set(err, ALLIED_EIO, "'%s' changed while it was being read (%zu of %lld bytes read)",
+				path, got, (long long)sb.st_size);
 	}
 	*data = buf_detach(&b, len);
 	buf_release(&b);
