@@ -14,6 +14,7 @@
 #include "report.h"
 #include "search.h"
 #include "store.h"
+#include "text.h"
 #include "training.h"
 #include "xmalloc.h"
 
@@ -168,8 +169,12 @@ static void respond_json(struct api_response *res, int status, json_t *doc)
 
 void api_error(struct api_response *res, int status, const char *message)
 {
+	/* messages quote what the client sent, perhaps cut mid-character: jansson takes only UTF-8 */
+	char *text = xstrdup(message);
+	text_utf8_repair(text);
 	respond_json(res, status, json_pack("{s:{s:s, s:s}}", "error", "code", status_code_id(status), "message",
-					    message));
+					    text));
+	free(text);
 }
 
 static void errorf(struct api_response *res, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

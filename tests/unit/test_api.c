@@ -112,6 +112,13 @@ static void test_careers_filters_and_errors(void **state)
 	assert_contains(error_message(doc), "'salary'");
 	json_decref(doc);
 
+	/* found by fuzz_api: a name that is not UTF-8 is quoted in the message, which must stay JSON */
+	struct api_param bad_bytes[] = { { "caree\xff\xff", "x" } };
+	doc = call("GET", "/api/v1/careers", bad_bytes, 1, NULL, &status);
+	assert_int_equal(status, 400);
+	assert_contains(error_message(doc), "'caree?" "?'");
+	json_decref(doc);
+
 	struct api_param no_value[] = { { "max-months", NULL } };
 	doc = call("GET", "/api/v1/careers", no_value, 1, NULL, &status);
 	assert_int_equal(status, 400);
