@@ -1063,6 +1063,16 @@ void api_handle(struct api *api, const struct api_request *req, struct api_respo
 	const struct asset *a;
 
 	memset(res, 0, sizeof(*res));
+	/* documents echo what was asked (search's query), and JSON holds only UTF-8 */
+	if (!text_is_utf8(path)) {
+		api_error(res, 400, "the address is not UTF-8 text");
+		return;
+	}
+	for (size_t i = 0; i < req->n_params; i++)
+		if (!text_is_utf8(req->params[i].name) || (req->params[i].value && !text_is_utf8(req->params[i].value))) {
+			api_error(res, 400, "the query string is not UTF-8 text");
+			return;
+		}
 	if ((a = assets_find(path))) {
 		serve_asset(a, req, res);
 		return;

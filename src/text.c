@@ -186,6 +186,15 @@ size_t text_utf8_len(const unsigned char *s, size_t n)
 	return cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) ? len : 0;
 }
 
+bool text_is_utf8(const char *s)
+{
+	size_t n = strlen(s), k;
+	for (size_t i = 0; i < n; i += k)
+		if ((k = text_utf8_len((const unsigned char *)s + i, n - i)) == 0)
+			return false;
+	return true;
+}
+
 bool text_utf8_repair(char *s)
 {
 	size_t n = strlen(s);

@@ -44,6 +44,9 @@ int text_is_slug(const char *s);
  */
 size_t text_utf8_len(const unsigned char *s, size_t n);
 
+/* Is the string s valid UTF-8 throughout? */
+bool text_is_utf8(const char *s);
+
 /*
  * Make the string s valid UTF-8 in place: every byte that does not start a valid sequence
  * becomes '?'. For text that came from outside (a query string) or was cut at a byte count

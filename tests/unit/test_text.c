@@ -82,6 +82,8 @@ static void test_utf8(void **state)
 		strcpy(buf, cases[i].in);
 		assert_int_equal(text_utf8_repair(buf), strcmp(cases[i].in, cases[i].out) != 0);
 		assert_string_equal(buf, cases[i].out);
+		assert_int_equal(text_is_utf8(cases[i].in), strcmp(cases[i].in, cases[i].out) == 0);
+		assert_true(text_is_utf8(buf));
 	}
 }
 
