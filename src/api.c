@@ -371,10 +371,10 @@ static void h_vocabulary(struct api *api, const struct api_request *req, struct 
 {
 	static const char *const none[] = { NULL };
 	static const char *const sorts[] = { "title", "pay", "months", "growth", "openings" };
-	json_t *sort = json_array(), *areas = json_array(), *filters = json_array();
 
 	if (check_params(req, none, NULL, res) < 0)
 		return;
+	json_t *sort = json_array(), *areas = json_array(), *filters = json_array();
 	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
 		json_array_append_new(sort, json_string(sorts[i]));
 	for (int i = 0; i < RIASEC_COUNT; i++)

@@ -65,6 +65,12 @@ static void test_routes_and_methods(void **state)
 	assert_int_equal(json_integer_value(json_object_get(doc, "careers")), api_career_count(api));
 	json_decref(doc);
 
+	/* found by fuzz_api: a refused parameter leaked the document begun (LeakSanitizer, make check) */
+	struct api_param near[] = { { "near", "07102" } };
+	doc = call("GET", "/api/v1/vocabulary", near, 1, NULL, &status);
+	assert_int_equal(status, 400);
+	json_decref(doc);
+
 	doc = call("POST", "/api/v1/careers", NULL, 0, "{}", &status);
 	assert_int_equal(status, 405);
 	json_decref(doc);
