@@ -6,6 +6,8 @@
 #   make bench      run the benchmarks in bench/ (not part of check)
 #   make load       60 s of wrk at 256 connections and the slow clients (LOAD_SECONDS; not part of check)
 #   make soak       a few minutes of load with the server's memory sampled (SOAK_SECONDS; not part of check)
+#   make fuzz       build the libFuzzer targets in tests/fuzz/ with clang into build/fuzz/bin
+#   make fuzz-run   run each for FUZZ_SECONDS (default 60); make fuzz-merge keeps what they found
 #   make sources    regenerate data/SOURCES.md from the data files
 
 CC ?= cc
@@ -24,17 +26,23 @@ ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
 ALL_LDFLAGS += -fsanitize=address,undefined
 endif
+# clang's libFuzzer: every object gets coverage; only the fuzz binaries link libFuzzer's main()
+ifeq ($(SANITIZE),fuzz)
+ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
+ALL_LDFLAGS += -fsanitize=address,undefined
+endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
 LIB_MODULES := xmalloc diag buf files text tsv xlsx career yload geo training kb catalog store store-import store-bls filter search profile match ladder programs render report import import-bls fetch fetch-releases api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-data progress cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
 LIB_OBJS := $(LIB_MODULES:%=$(BUILD)/obj/%.o)
 FRONT_OBJS := $(FRONT_MODULES:%=$(BUILD)/obj/%.o)
 DATA_FILES := $(wildcard data/*.yaml data/careers/*.yaml data/training/*.yaml)
 
-.PHONY: all run check test unit e2e fetch api browser data-check fault load-quick load soak bench sources clean
+.PHONY: all run check test unit e2e fetch api browser data-check fault load-quick load soak fuzz-corpus fuzz fuzz-targets fuzz-run fuzz-merge bench sources clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/allied
@@ -132,10 +140,46 @@ soak: $(BUILD)/allied
 # every suite runs even when an earlier one fails; the summary decides
 test:
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k unit e2e fetch api browser data-check fault load-quick; tests/summary $(BUILD)/results
+	@$(MAKE) --no-print-directory -k unit e2e fetch api browser data-check fault load-quick fuzz-corpus; tests/summary $(BUILD)/results
 
 check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test
+
+# ---- fuzzing (docs/fuzzing.md) ----
+
+# each target with support code shared by all; fuzz.h says what a target is
+FUZZ_SUPPORT := tests/fuzz/response.c
+FUZZ_DEPS := tests/fuzz/fuzz.h $(FUZZ_SUPPORT) $(BUILD)/liballied.a
+
+# the saved corpus replayed without libFuzzer: a plain main() (tests/fuzz/replay.c), the
+# compiler and sanitizers of this build; part of make test and so of make check
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_SUPPORT) $(BUILD)/liballied.a $(LIBS)
+
+fuzz-corpus: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay/%)
+	@tests/fuzz/run $(BUILD) $(BUILD)/results $(FUZZ_TARGETS)
+
+# libFuzzer binaries: clang-14 from Debian (clang, which ships libclang_rt.fuzzer)
+FUZZ_CC ?= clang
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) SANITIZE=fuzz fuzz-targets
+
+fuzz-targets: $(FUZZ_TARGETS:%=$(BUILD)/bin/%)
+
+$(BUILD)/bin/%: tests/fuzz/%.c $(FUZZ_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_SUPPORT) $(BUILD)/liballied.a $(LIBS)
+
+# the heavier run, not part of check: FUZZ_SECONDS per target, one after the other;
+# new inputs go to build/fuzz/corpus, crashes to build/fuzz/crashes
+FUZZ_SECONDS ?= 60
+fuzz-run: fuzz
+	tests/fuzz/libfuzzer run build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# fold what fuzz-run found into the saved corpus, minimised (libFuzzer -merge=1)
+fuzz-merge: fuzz
+	tests/fuzz/libfuzzer merge build/fuzz 0 $(FUZZ_TARGETS)
 
 # bench/http needs wrk and nginx (apt-get install wrk nginx); it exits 1 when a target is missed
 bench: $(BUILD)/allied $(BUILD)/bench/match-bench

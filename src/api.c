@@ -14,6 +14,7 @@
 #include "report.h"
 #include "search.h"
 #include "store.h"
+#include "text.h"
 #include "training.h"
 #include "xmalloc.h"
 
@@ -168,8 +169,12 @@ static void respond_json(struct api_response *res, int status, json_t *doc)
 
 void api_error(struct api_response *res, int status, const char *message)
 {
+	/* messages quote what the client sent, perhaps cut mid-character: jansson takes only UTF-8 */
+	char *text = xstrdup(message);
+	text_utf8_repair(text);
 	respond_json(res, status, json_pack("{s:{s:s, s:s}}", "error", "code", status_code_id(status), "message",
-					    message));
+					    text));
+	free(text);
 }
 
 static void errorf(struct api_response *res, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -375,10 +380,10 @@ static void h_vocabulary(struct api *api, const struct api_request *req, struct 
 {
 	static const char *const none[] = { NULL };
 	static const char *const sorts[] = { "title", "pay", "months", "growth", "openings" };
-	json_t *sort = json_array(), *areas = json_array(), *filters = json_array();
 
 	if (check_params(req, none, NULL, res) < 0)
 		return;
+	json_t *sort = json_array(), *areas = json_array(), *filters = json_array();
 	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
 		json_array_append_new(sort, json_string(sorts[i]));
 	for (int i = 0; i < RIASEC_COUNT; i++)
@@ -1067,6 +1072,16 @@ void api_handle(struct api *api, const struct api_request *req, struct api_respo
 	const struct asset *a;
 
 	memset(res, 0, sizeof(*res));
+	/* documents echo what was asked (search's query), and JSON holds only UTF-8 */
+	if (!text_is_utf8(path)) {
+		api_error(res, 400, "the address is not UTF-8 text");
+		return;
+	}
+	for (size_t i = 0; i < req->n_params; i++)
+		if (!text_is_utf8(req->params[i].name) || (req->params[i].value && !text_is_utf8(req->params[i].value))) {
+			api_error(res, 400, "the query string is not UTF-8 text");
+			return;
+		}
 	if ((a = assets_find(path))) {
 		serve_asset(a, req, res);
 		return;

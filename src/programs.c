@@ -67,6 +67,8 @@ int programs_set(struct program_query *q, const char *name, const char *value, s
 	char *end;
 	int bit;
 
+	if (programs_option_has_value(name) == 1 && (!value || !*value))
+		return diag_set(err, ALLIED_EUSAGE, "option '--%s' needs a value", name);
 	if (strcmp(name, "radius") == 0) {
 		double r = strtod(value, &end);
 		if (end == value || *end || !(r >= 1 && r <= PROGRAMS_MAX_RADIUS_MILES))

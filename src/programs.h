@@ -71,7 +71,7 @@ int programs_option_has_value(const char *name);
 /*
  * Set one option by name: radius MILES, schedule LIST, evening / weekend / online / part-time /
  * day / hybrid (flags: that schedule), max-months N, credential ID, accredited (flag). Bad
- * values give ALLIED_EINVAL naming what is allowed.
+ * values give ALLIED_EINVAL naming what is allowed; a missing value (NULL or "") ALLIED_EUSAGE.
  */
 int programs_set(struct program_query *q, const char *name, const char *value, struct diag *err);
 

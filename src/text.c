@@ -160,3 +160,53 @@ const char *text_months(int lo, int hi, char *buf, size_t n)
 		snprintf(buf, n, "%d-%d months", lo, hi);
 	return buf;
 }
+
+size_t text_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned min;
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0)
+		len = 2, min = 0x80;
+	else if ((s[0] & 0xF0) == 0xE0)
+		len = 3, min = 0x800;
+	else if ((s[0] & 0xF8) == 0xF0 && s[0] <= 0xF4)
+		len = 4, min = 0x10000;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	unsigned cp = s[0] & (0x7F >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	return cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) ? len : 0;
+}
+
+bool text_is_utf8(const char *s)
+{
+	size_t n = strlen(s), k;
+	for (size_t i = 0; i < n; i += k)
+		if ((k = text_utf8_len((const unsigned char *)s + i, n - i)) == 0)
+			return false;
+	return true;
+}
+
+bool text_utf8_repair(char *s)
+{
+	size_t n = strlen(s);
+	bool changed = false;
+	for (size_t i = 0; i < n;) {
+		size_t k = text_utf8_len((const unsigned char *)s + i, n - i);
+		if (k == 0) {
+			s[i] = '?';
+			changed = true;
+			k = 1;
+		}
+		i += k;
+	}
+	return changed;
+}

@@ -9,6 +9,7 @@
 #ifndef ALLIED_TEXT_H
 #define ALLIED_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,6 +37,22 @@ int text_typo_allowance(size_t word_len);
 
 /* Is s a valid id: 1-64 characters of a-z, 0-9 and '-', not starting or ending with '-'? */
 int text_is_slug(const char *s);
+
+/*
+ * The length of the valid UTF-8 sequence at s (n > 0 bytes available), or 0 when it is not
+ * valid: a stray continuation byte, an overlong form, a surrogate, above U+10FFFF, cut short.
+ */
+size_t text_utf8_len(const unsigned char *s, size_t n);
+
+/* Is the string s valid UTF-8 throughout? */
+bool text_is_utf8(const char *s);
+
+/*
+ * Make the string s valid UTF-8 in place: every byte that does not start a valid sequence
+ * becomes '?'. For text that came from outside (a query string) or was cut at a byte count
+ * (printf's "%.20s") before it goes into JSON. Returns whether anything was replaced.
+ */
+bool text_utf8_repair(char *s);
 
 /* "$40,250" into buf (size n); "" when buf is too small. */
 const char *text_usd(int64_t usd, char *buf, size_t n);

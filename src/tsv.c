@@ -3,6 +3,7 @@
  */
 #include "tsv.h"
 #include "buf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <stdlib.h>
@@ -20,32 +21,6 @@ void tsv_release(struct tsv *t)
 {
 	free(t->buf);
 	t->buf = NULL;
-}
-
-/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not valid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned min;
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0)
-		len = 2, min = 0x80;
-	else if ((s[0] & 0xF0) == 0xE0)
-		len = 3, min = 0x800;
-	else if ((s[0] & 0xF8) == 0xF0 && s[0] <= 0xF4)
-		len = 4, min = 0x10000;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	unsigned cp = s[0] & (0x7F >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	return cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) ? len : 0;
 }
 
 int tsv_next(struct tsv *t, struct diag *err)
@@ -77,7 +52,7 @@ int tsv_next(struct tsv *t, struct diag *err)
 		t->field[t->n_fields] = f;
 		t->column[t->n_fields++] = col;
 		for (size_t i = 0; i < len;) {
-			size_t k = utf8_len((const unsigned char *)t->buf + i, len - i);
+			size_t k = text_utf8_len((const unsigned char *)t->buf + i, len - i);
 			if (!k || t->buf[i] == '\0')
 				return diag_set(err, ALLIED_EINVAL, "%s:%zu:%zu: not UTF-8 text (byte 0x%02x); is the file in another encoding?",
 						t->name, t->line, col, (unsigned char)t->buf[i]);

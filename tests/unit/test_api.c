@@ -65,6 +65,12 @@ static void test_routes_and_methods(void **state)
 	assert_int_equal(json_integer_value(json_object_get(doc, "careers")), api_career_count(api));
 	json_decref(doc);
 
+	/* found by fuzz_api: a refused parameter leaked the document begun (LeakSanitizer, make check) */
+	struct api_param near[] = { { "near", "07102" } };
+	doc = call("GET", "/api/v1/vocabulary", near, 1, NULL, &status);
+	assert_int_equal(status, 400);
+	json_decref(doc);
+
 	doc = call("POST", "/api/v1/careers", NULL, 0, "{}", &status);
 	assert_int_equal(status, 405);
 	json_decref(doc);
@@ -110,6 +116,24 @@ static void test_careers_filters_and_errors(void **state)
 	doc = call("GET", "/api/v1/careers", unknown, 1, NULL, &status);
 	assert_int_equal(status, 400);
 	assert_contains(error_message(doc), "'salary'");
+	json_decref(doc);
+
+	/* found by fuzz_api: a message quotes at most 100 bytes of a name, which may cut a character */
+	char name[128], quoted[128];
+	memset(name, 'a', 99);
+	strcpy(name + 99, "\xc3\xa9");
+	struct api_param long_name[] = { { name, "x" } };
+	doc = call("GET", "/api/v1/careers", long_name, 1, NULL, &status);
+	assert_int_equal(status, 400);
+	snprintf(quoted, sizeof(quoted), "'%.99s?'", name);
+	assert_contains(error_message(doc), quoted);
+	json_decref(doc);
+
+	/* found by fuzz_api: search echoes q in its document */
+	struct api_param bad_q[] = { { "q", "son\xea" "ographer" } };
+	doc = call("GET", "/api/v1/search", bad_q, 1, NULL, &status);
+	assert_int_equal(status, 400);
+	assert_contains(error_message(doc), "not UTF-8");
 	json_decref(doc);
 
 	struct api_param no_value[] = { { "max-months", NULL } };

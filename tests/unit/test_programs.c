@@ -33,6 +33,9 @@ static void test_options(void **state)
 	assert_int_equal(programs_set(&q, "radius", "501", &err), ALLIED_EINVAL);
 	assert_int_equal(programs_set(&q, "schedule", "evening,weekend", &err), 0);
 	assert_int_equal(programs_set(&q, "online", NULL, &err), 0);
+	/* found by fuzz_options: an option that takes a value, given none */
+	assert_int_equal(programs_set(&q, "schedule", NULL, &err), ALLIED_EUSAGE);
+	assert_int_equal(programs_set(&q, "radius", "", &err), ALLIED_EUSAGE);
 	assert_int_equal(q.schedule_any, 1u << SCHEDULE_EVENING | 1u << SCHEDULE_WEEKEND | 1u << SCHEDULE_ONLINE);
 	assert_int_equal(programs_set(&q, "schedule", "nights", &err), ALLIED_EINVAL);
 	assert_contains(err.msg, "unknown schedule 'nights'");

@@ -61,6 +61,32 @@ static void test_slug_and_allowance(void **state)
 	assert_int_equal(text_typo_allowance(8), 2);
 }
 
+static void test_utf8(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "plain", "plain" },
+		{ "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80" },
+		{ "a\xff" "b", "a?b" },			/* never valid */
+		{ "\xc3", "?" },			/* cut short at the end */
+		{ "x\xe2\x82", "x??" },		/* cut short: each byte on its own */
+		{ "\xc0\xaf", "??" },			/* overlong '/' */
+		{ "\xed\xa0\x80", "???" },		/* a surrogate */
+		{ "\xf4\x90\x80\x80", "????" },	/* above U+10FFFF */
+		{ "\x80" "abc", "?abc" },			/* a stray continuation byte */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[32];
+		strcpy(buf, cases[i].in);
+		assert_int_equal(text_utf8_repair(buf), strcmp(cases[i].in, cases[i].out) != 0);
+		assert_string_equal(buf, cases[i].out);
+		assert_int_equal(text_is_utf8(cases[i].in), strcmp(cases[i].in, cases[i].out) == 0);
+		assert_true(text_is_utf8(buf));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -68,6 +94,7 @@ int main(void)
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_prefix_distance),
 		cmocka_unit_test(test_slug_and_allowance),
+		cmocka_unit_test(test_utf8),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
