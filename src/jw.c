@@ -97,11 +97,10 @@ void jw_quote(struct buf *out, const char *s, size_t len)
 	out->len = (size_t)(d - out->data);
 }
 
-void jw_keyn(struct jw *w, const char *key, size_t len)
+void jw_key_quoted(struct jw *w, const char *quoted_key_colon, size_t len)
 {
 	sep(w);
-	jw_quote(w->out, key, len);
-	put(w->out, ":", 1);
+	put(w->out, quoted_key_colon, len);
 	w->comma = false;
 }
 

@@ -39,8 +39,12 @@ void jw_object_end(struct jw *w);
 void jw_array_begin(struct jw *w);
 void jw_array_end(struct jw *w);
 
-/* An object member's key (escaped like any string); the value follows. */
-void jw_keyn(struct jw *w, const char *key, size_t len);
+/*
+ * An object member's key, then its value. The key is a string literal with nothing to escape
+ * (every key allied writes is one), pasted in quotes at compile time: jw_key(w, "score").
+ */
+#define jw_key(w, literal) jw_key_quoted((w), "\"" literal "\":", sizeof("\"" literal "\":") - 1)
+void jw_key_quoted(struct jw *w, const char *quoted_key_colon, size_t len);
 
 /* s[0..len) must be valid UTF-8 (as every string jansson accepts). */
 void jw_stringn(struct jw *w, const char *s, size_t len);
@@ -56,13 +60,7 @@ void jw_null(struct jw *w);
  */
 void jw_raw(struct jw *w, const char *fragment, size_t len);
 
-/* Inline, so that the length of a literal is known when compiling. */
-static inline void jw_key(struct jw *w, const char *key)
-{
-	jw_keyn(w, key, strlen(key));
-}
-
-/* A string (valid UTF-8); NULL writes null. */
+/* A string (valid UTF-8); NULL writes null. Inline, so that a literal's length is known. */
 static inline void jw_string(struct jw *w, const char *s)
 {
 	if (s)

@@ -280,7 +280,10 @@ void render_match_query_members(struct jw *w, const struct match_prefs *p, const
 	char text[512];
 
 	for (int hard = 1; hard >= 0; hard--) {
-		jw_key(w, hard ? "limits" : "preferences");
+		if (hard)
+			jw_key(w, "limits");
+		else
+			jw_key(w, "preferences");
 		jw_array_begin(w);
 		for (int f = 0; f < MATCH_FACTOR_COUNT; f++) {
 			if (!match_factor_is_set(p, f, hard))
