@@ -33,7 +33,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf files text tsv xlsx career yload geo training kb catalog store store-import store-bls filter search profile match ladder programs render report import import-bls fetch fetch-releases api assets
+LIB_MODULES := xmalloc diag buf jw files text tsv xlsx career yload geo training kb catalog store store-import store-bls filter search profile match ladder programs render report import import-bls fetch fetch-releases api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-data progress cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -181,13 +181,13 @@ fuzz-run: fuzz
 fuzz-merge: fuzz
 	tests/fuzz/libfuzzer merge build/fuzz 0 $(FUZZ_TARGETS)
 
-# bench/http needs wrk and nginx (apt-get install wrk nginx); it exits 1 when a target is missed
-bench: $(BUILD)/allied $(BUILD)/bench/match-bench
-	bench/run $(BUILD)/allied $(BUILD)/bench/match-bench
-	bench/http $(BUILD)/allied
+# bench/run: whole commands (hyperfine), the in-process suite (bench/suite.c) and bench/http
+# (wrk and nginx; missing targets exit 1); everything also goes to $(BUILD)/bench/results.txt
+bench: $(BUILD)/allied $(BUILD)/bench/allied-bench
+	bench/run $(BUILD)/allied $(BUILD)/bench/allied-bench $(BUILD)/bench/results.txt
 
 # in-process timings; the wraps count the allocations allied's own code makes
-$(BUILD)/bench/match-bench: bench/match-bench.c $(BUILD)/liballied.a
+$(BUILD)/bench/allied-bench: bench/suite.c $(BUILD)/liballied.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liballied.a $(LIBS) \
 		-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc

@@ -746,8 +746,20 @@ static void h_match(struct api *api, const struct api_request *req, struct api_r
 
 	if (check_params(req, none, NULL, res) < 0 || !(body = body_object(req, res)))
 		return;
-	if (parse_match_body(api, body, &p, &limit, false, res) == 0)
-		respond_json(res, 200, report_match(&p, &api->cat, (size_t)limit));
+	if (parse_match_body(api, body, &p, &limit, false, res) == 0) {
+		/* written straight into the answer: no jansson document (docs/performance.md) */
+		struct match_hit *hits = xmalloc((api->cat.n ? api->cat.n : 1) * sizeof(*hits));
+		struct buf out;
+		buf_init(&out, 0);
+		buf_grow(&out, 8192);	/* a usual answer is 3-10 KB */
+		report_match_write(&out, &p, &api->cat, (size_t)limit, hits);
+		free(hits);
+		res->status = 200;
+		res->content_type = "application/json; charset=utf-8";
+		res->cache_control = "no-store";
+		res->body = buf_detach(&out, &res->len);
+		buf_release(&out);
+	}
 	json_decref(body);
 }
 

@@ -47,6 +47,13 @@ static size_t room_for(struct buf *b, size_t len)
 	return len;
 }
 
+void buf_grow(struct buf *b, size_t len)
+{
+	size_t cap = b->cap;
+	xgrow((void **)&b->data, &cap, b->len + len + 1, 1);
+	b->cap = cap;
+}
+
 void buf_add(struct buf *b, const void *data, size_t len)
 {
 	len = room_for(b, len);

@@ -24,6 +24,8 @@ void buf_init(struct buf *b, size_t max_len);
 void buf_release(struct buf *b);
 /* Empty the buffer, keep its memory. */
 void buf_reset(struct buf *b);
+/* Make room for len more bytes, so that appending that much allocates nothing. */
+void buf_grow(struct buf *b, size_t len);
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);

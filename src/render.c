@@ -3,9 +3,9 @@
  */
 #include "render.h"
 
-#include <stdio.h>
-
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char render_onet_attribution[] =
@@ -227,65 +227,167 @@ json_t *render_search(const char *query, const struct search_result *r)
 
 /* ---- matching ---- */
 
-json_t *render_profile(const struct profile *p)
+/*
+ * The match documents are written with jw (every POST /api/v1/match prints one, and building
+ * a jansson document first cost most of the request); the json_t versions read those bytes
+ * back, so that compare's match view is the very same text.
+ */
+static json_t *parsed(struct buf *b)
 {
-	json_t *areas = json_array(), *order = json_array();
+	json_t *doc = json_loadb(b->data, b->len, 0, NULL);
+	if (!doc)
+		abort();	/* jw wrote something jansson cannot read: a bug */
+	buf_release(b);
+	return doc;
+}
 
-	for (int a = 0; a < RIASEC_COUNT; a++)
-		json_array_append_new(areas, json_pack("{s:s, s:i, s:i, s:i}", "area", career_riasec_names[a],
-						       "score", p->score[a], "min", p->min_score[a], "max", p->max_score[a]));
+void render_profile_write(struct jw *w, const struct profile *p)
+{
+	jw_object_begin(w);
+	jw_key(w, "areas");
+	jw_array_begin(w);
+	for (int a = 0; a < RIASEC_COUNT; a++) {
+		jw_object_begin(w);
+		jw_key(w, "area");
+		jw_string(w, career_riasec_names[a]);
+		jw_key(w, "score");
+		jw_int(w, p->score[a]);
+		jw_key(w, "min");
+		jw_int(w, p->min_score[a]);
+		jw_key(w, "max");
+		jw_int(w, p->max_score[a]);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	jw_key(w, "code");
+	jw_string(w, p->code);
+	jw_key(w, "order");
+	jw_array_begin(w);
 	for (int k = 0; k < RIASEC_COUNT; k++)
-		json_array_append_new(order, json_string(career_riasec_names[p->order[k]]));
-	return json_pack("{s:o, s:s, s:o, s:b, s:b, s:i}", "areas", areas, "code", p->code, "order", order,
-			 "tied", p->tied, "flat", p->flat, "range", p->range);
+		jw_string(w, career_riasec_names[p->order[k]]);
+	jw_array_end(w);
+	jw_key(w, "tied");
+	jw_bool(w, p->tied);
+	jw_key(w, "flat");
+	jw_bool(w, p->flat);
+	jw_key(w, "range");
+	jw_int(w, p->range);
+	jw_object_end(w);
+}
+
+void render_match_query_members(struct jw *w, const struct match_prefs *p, const struct catalog *cat)
+{
+	char text[512];
+
+	for (int hard = 1; hard >= 0; hard--) {
+		if (hard)
+			jw_key(w, "limits");
+		else
+			jw_key(w, "preferences");
+		jw_array_begin(w);
+		for (int f = 0; f < MATCH_FACTOR_COUNT; f++) {
+			if (!match_factor_is_set(p, f, hard))
+				continue;
+			match_describe(p, cat, f, hard, text, sizeof(text));
+			jw_object_begin(w);
+			jw_key(w, "factor");
+			jw_string(w, match_factor_id(f));
+			if (!hard) {
+				jw_key(w, "weight");
+				jw_int(w, p->weight[f]);
+			}
+			jw_key(w, "text");
+			jw_string(w, text);
+			jw_object_end(w);
+		}
+		jw_array_end(w);
+	}
+	jw_key(w, "part_time");
+	jw_bool(w, p->part_time);
+	jw_key(w, "part_time_factor");
+	jw_real(w, CAREER_PART_TIME_FACTOR);
 }
 
 json_t *render_match_query(const struct match_prefs *p, const struct catalog *cat)
 {
-	json_t *limits = json_array(), *prefs = json_array();
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 0);
+	jw_init(&w, &b);
+	jw_object_begin(&w);
+	render_match_query_members(&w, p, cat);
+	jw_object_end(&w);
+	return parsed(&b);
+}
+
+void render_match_write(struct jw *w, const struct match_prefs *p, const struct catalog *cat,
+			const struct match_result *r, size_t rank)
+{
+	const struct career_brief *b = &cat->v[r->career];
 	char text[512];
 
-	for (int f = 0; f < MATCH_FACTOR_COUNT; f++) {
-		if (match_factor_is_set(p, f, true)) {
-			match_describe(p, cat, f, true, text, sizeof(text));
-			json_array_append_new(limits, json_pack("{s:s, s:s}", "factor", match_factor_id(f), "text", text));
+	jw_object_begin(w);
+	jw_key(w, "rank");
+	if (rank)
+		jw_int(w, (long long)rank);
+	else
+		jw_null(w);
+	jw_key(w, "id");
+	jw_string(w, b->id);
+	jw_key(w, "title");
+	jw_string(w, b->title);
+	jw_key(w, "score");
+	if (r->fit == FIT_UNRANKED)
+		jw_null(w);
+	else
+		jw_real(w, r->score_tenths / 10.0);
+	jw_key(w, "fit");
+	jw_string(w, r->passes ? match_fit_id(r->fit) : "fails-limits");
+	jw_key(w, "fit_label");
+	jw_string(w, r->passes ? match_fit_label(r->fit) : "fails a limit");
+	jw_key(w, "passes_limits");
+	jw_bool(w, r->passes);
+	jw_key(w, "reasons");
+	jw_array_begin(w);
+	for (size_t i = 0; i < r->n_reasons; i++) {
+		const struct match_reason *x = &r->reasons[i];
+		match_explain(p, cat, b, x, text, sizeof(text));
+		jw_object_begin(w);
+		jw_key(w, "factor");
+		jw_string(w, match_factor_id(x->factor));
+		jw_key(w, "kind");
+		jw_string(w, x->hard ? "limit" : "preference");
+		jw_key(w, "status");
+		jw_string(w, match_status_id(x->status));
+		jw_key(w, "satisfaction");
+		jw_real(w, x->satisfaction);
+		jw_key(w, "points");
+		jw_real(w, x->points_tenths / 10.0);
+		jw_key(w, "text");
+		jw_string(w, text);
+		if (!x->hard) {
+			jw_key(w, "weight");
+			jw_int(w, p->weight[x->factor]);
 		}
-		if (match_factor_is_set(p, f, false)) {
-			match_describe(p, cat, f, false, text, sizeof(text));
-			json_array_append_new(prefs, json_pack("{s:s, s:i, s:s}", "factor", match_factor_id(f), "weight",
-							       p->weight[f], "text", text));
-		}
+		jw_object_end(w);
 	}
-	return json_pack("{s:o, s:o, s:b, s:f}", "limits", limits, "preferences", prefs, "part_time", p->part_time,
-			 "part_time_factor", CAREER_PART_TIME_FACTOR);
+	jw_array_end(w);
+	if (!isnan(r->profile_r)) {
+		jw_key(w, "profile_correlation");
+		jw_real(w, round(r->profile_r * 1000) / 1000);
+	}
+	jw_object_end(w);
 }
 
 json_t *render_match(const struct match_prefs *p, const struct catalog *cat, const struct match_result *r,
 		     size_t rank)
 {
-	const struct career_brief *b = &cat->v[r->career];
-	json_t *reasons = json_array();
-	char text[512];
-
-	for (size_t i = 0; i < r->n_reasons; i++) {
-		const struct match_reason *x = &r->reasons[i];
-		match_explain(p, cat, b, x, text, sizeof(text));
-		json_t *o = json_pack("{s:s, s:s, s:s, s:f, s:f, s:s}", "factor", match_factor_id(x->factor), "kind",
-				      x->hard ? "limit" : "preference", "status", match_status_id(x->status),
-				      "satisfaction", x->satisfaction, "points", x->points_tenths / 10.0, "text", text);
-		if (!x->hard)
-			json_object_set_new(o, "weight", json_integer(p->weight[x->factor]));
-		json_array_append_new(reasons, o);
-	}
-	json_t *o = json_pack("{s:o, s:s, s:s, s:o, s:s, s:s, s:b, s:o}", "rank",
-			      rank ? json_integer((json_int_t)rank) : json_null(), "id", b->id, "title", b->title,
-			      "score", r->fit == FIT_UNRANKED ? json_null() : json_real(r->score_tenths / 10.0),
-			      "fit", r->passes ? match_fit_id(r->fit) : "fails-limits",
-			      "fit_label", r->passes ? match_fit_label(r->fit) : "fails a limit", "passes_limits", r->passes,
-			      "reasons", reasons);
-	if (!isnan(r->profile_r))
-		json_object_set_new(o, "profile_correlation", json_real(round(r->profile_r * 1000) / 1000));
-	return o;
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 0);
+	jw_init(&w, &b);
+	render_match_write(&w, p, cat, r, rank);
+	return parsed(&b);
 }
 
 /* ---- paths ---- */

@@ -10,6 +10,7 @@
 
 #include "catalog.h"
 #include "career.h"
+#include "jw.h"
 #include "ladder.h"
 #include "match.h"
 #include "profile.h"
@@ -37,16 +38,32 @@ json_t *render_search(const char *query, const struct search_result *r);
 /* A source (new reference). */
 json_t *render_source(const struct source *s);
 
-/* An interest profile's scores, code and flags (new reference). */
-json_t *render_profile(const struct profile *p);
+/*
+ * The match documents (report_match's parts) are written with jw, which prints what jansson
+ * prints (jw.h); the json_t versions below read those bytes back, so there is one definition.
+ */
 
-/* The limits and preferences of a match, each with a sentence (new reference). */
+/* An interest profile's scores, code and flags, as one object. */
+void render_profile_write(struct jw *w, const struct profile *p);
+
+/*
+ * The limits and preferences of a match, each with a sentence: the members "limits",
+ * "preferences", "part_time" and "part_time_factor", without the braces around them (the
+ * match document goes on with more members).
+ */
+void render_match_query_members(struct jw *w, const struct match_prefs *p, const struct catalog *cat);
+
+/* The same members as one object (new reference). */
 json_t *render_match_query(const struct match_prefs *p, const struct catalog *cat);
 
 /*
- * One career with its score, fit and reasons (new reference); rank counts from 1, 0 for none
+ * One career with its score, fit and reasons, as one object; rank counts from 1, 0 for none
  * (the compare view). A career that misses a limit has fit "fails-limits".
  */
+void render_match_write(struct jw *w, const struct match_prefs *p, const struct catalog *cat,
+			const struct match_result *r, size_t rank);
+
+/* The same object (new reference). */
 json_t *render_match(const struct match_prefs *p, const struct catalog *cat, const struct match_result *r,
 		     size_t rank);
 

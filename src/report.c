@@ -2,6 +2,7 @@
  * report: JSON documents shared by the command line and the HTTP API.
  */
 #include "report.h"
+#include "jw.h"
 #include "render.h"
 #include "search.h"
 #include "text.h"
@@ -107,25 +108,54 @@ int report_career(struct store *st, const struct career *c, const struct catalog
 	return rc;
 }
 
+void report_match_write(struct buf *out, const struct match_prefs *p, const struct catalog *cat, size_t limit,
+			struct match_hit *hits)
+{
+	struct match_result r;
+	struct jw w;
+	bool flat = p->has_profile && p->profile.flat;
+	size_t n = match_rank(p, cat, hits);	/* counted even for a flat profile, which shows none */
+
+	jw_init(&w, out);
+	jw_object_begin(&w);
+	render_match_query_members(&w, p, cat);
+	jw_key(&w, "profile");
+	if (p->has_profile)
+		render_profile_write(&w, &p->profile);
+	else
+		jw_null(&w);
+	jw_key(&w, "ranked");
+	jw_bool(&w, !flat && match_is_ranked(p));
+	jw_key(&w, "explanation");
+	jw_string(&w, flat ? report_flat_text : NULL);
+	jw_key(&w, "count");
+	jw_int(&w, (long long)n);
+	jw_key(&w, "results");
+	jw_array_begin(&w);
+	for (size_t i = 0; !flat && i < n && i < limit; i++) {
+		match_evaluate(p, cat, hits[i].career, &r);
+		render_match_write(&w, p, cat, &r, i + 1);
+	}
+	jw_array_end(&w);
+	if (p->has_profile) {
+		jw_key(&w, "attribution");
+		jw_string(&w, render_onet_attribution);
+	}
+	jw_object_end(&w);
+}
+
 json_t *report_match(const struct match_prefs *p, const struct catalog *cat, size_t limit)
 {
 	struct match_hit *hits = xmalloc((cat->n ? cat->n : 1) * sizeof(*hits));
-	struct match_result r;
-	bool flat = p->has_profile && p->profile.flat;
-	size_t n = match_rank(p, cat, hits);	/* counted even for a flat profile, which shows none */
-	json_t *list = json_array(), *doc = render_match_query(p, cat);
+	struct buf out;
+	json_t *doc;
 
-	for (size_t i = 0; !flat && i < n && i < limit; i++) {
-		match_evaluate(p, cat, hits[i].career, &r);
-		json_array_append_new(list, render_match(p, cat, &r, i + 1));
-	}
-	json_object_set_new(doc, "profile", p->has_profile ? render_profile(&p->profile) : json_null());
-	json_object_set_new(doc, "ranked", json_boolean(!flat && match_is_ranked(p)));
-	json_object_set_new(doc, "explanation", flat ? json_string(report_flat_text) : json_null());
-	json_object_set_new(doc, "count", json_integer((json_int_t)n));
-	json_object_set_new(doc, "results", list);
-	if (p->has_profile)
-		json_object_set_new(doc, "attribution", json_string(render_onet_attribution));
+	buf_init(&out, 0);
+	report_match_write(&out, p, cat, limit, hits);
+	doc = json_loadb(out.data, out.len, 0, NULL);
+	if (!doc)
+		abort();	/* jw wrote something jansson cannot read: a bug */
+	buf_release(&out);
 	free(hits);
 	return doc;
 }

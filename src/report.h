@@ -7,6 +7,7 @@
 #ifndef ALLIED_REPORT_H
 #define ALLIED_REPORT_H
 
+#include "buf.h"
 #include "catalog.h"
 #include "diag.h"
 #include "ladder.h"
@@ -33,7 +34,15 @@ int report_resolve_node(struct store *st, const struct ladder *l, const char *na
 int report_career(struct store *st, const struct career *c, const struct catalog *vocab, json_t **doc,
 		  struct diag *err);
 
-/* The match document for p over cat, with at most limit results (new reference), as `match --json`. */
+/*
+ * The match document for p over cat, with at most limit results, appended to out as compact
+ * JSON (jw: the bytes jansson's json_dumps would print). hits is the caller's scratch space for
+ * cat->n ranked careers, so that a server can keep one per thread; nothing of p is kept.
+ */
+void report_match_write(struct buf *out, const struct match_prefs *p, const struct catalog *cat, size_t limit,
+			struct match_hit *hits);
+
+/* The same document read back (new reference), as `match --json` prints it. */
 json_t *report_match(const struct match_prefs *p, const struct catalog *cat, size_t limit);
 
 /*

@@ -19,6 +19,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -413,26 +414,63 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	return ok;
 }
 
+/*
+ * The time for the log, formatted again only when the second changes: gmtime_r takes glibc's
+ * time zone lock, which the server threads would otherwise contend for on every request.
+ */
+static const char *log_time(void)
+{
+	static _Thread_local time_t shown = -1;
+	static _Thread_local char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	if (now != shown) {
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+		shown = now;
+	}
+	return when;
+}
+
+/*
+ * One access log line, written with one write(2) and no stdio lock (which a thread would hold
+ * while the other waits for its write); lines of a few hundred bytes are not interleaved.
+ */
+static void log_line(FILE *log, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void log_line(FILE *log, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	int fd = fileno(log);
+	va_start(ap, fmt);
+	int n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(line)) {	/* cut (a path is at most MAX_PATH_LOGGED bytes): keep the line end */
+		n = sizeof(line) - 1;
+		line[n - 1] = '\n';
+	}
+	if (fd < 0 || write(fd, line, (size_t)n) != n)
+		fputs(line, log);	/* not a file descriptor, or a short write: stdio then */
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	struct server *s = cls;
 	struct request *r = *con_cls;
 	struct timespec end;
-	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
 	(void)c;
 
 	if (!r)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	long us = (end.tv_sec - r->start.tv_sec) * 1000000L + (end.tv_nsec - r->start.tv_nsec) / 1000;
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 	if (r->answered)
-		fprintf(s->log, "%s %s %s %d %zu %ldus\n", when, r->method, r->path, r->status,
-			toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? r->bytes : 0, us);
+		log_line(s->log, "%s %s %s %d %zu %ldus\n", log_time(), r->method, r->path, r->status,
+			 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? r->bytes : 0, us);
 	else
-		fprintf(s->log, "%s %s %s - 0 %ldus (connection closed before an answer)\n", when, r->method, r->path, us);
+		log_line(s->log, "%s %s %s - 0 %ldus (connection closed before an answer)\n", log_time(), r->method, r->path,
+			 us);
 	buf_release(&r->body);
 	free(r);
 	*con_cls = NULL;
