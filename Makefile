@@ -24,7 +24,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf text tsv career yload geo training kb catalog store store-import filter search profile match ladder programs render report import api assets
+LIB_MODULES := xmalloc diag buf text tsv onet career yload geo training kb catalog store store-import store-onet filter search profile match ladder programs render report import import-onet api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
