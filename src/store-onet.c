@@ -501,63 +501,52 @@ static int sync_sources(struct writer *w, int64_t num, const struct onet_occupat
 	return rc;
 }
 
-static int sync_related(struct writer *w, const struct onet_occupation *o, bool *changed)
+/* The rows keyed by the occupation's code: its related occupations, its education levels. */
+static int sync_by_code(struct writer *w, const struct onet_occupation *o, bool *changed)
 {
-	struct strvec want;
+	struct strvec related, education;
 	struct buf b;
-	bool differs = false;
+	bool differs[2] = { false, false };
 	int rc;
 
-	strvec_init(&want);
+	strvec_init(&related);
+	strvec_init(&education);
 	buf_init(&b, 0);
 	for (size_t i = 0; i < o->n_related; i++) {
 		buf_reset(&b);
 		img_int(&b, o->related[i].index);
 		img_text(&b, o->related[i].code);
 		img_text(&b, o->related[i].tier);
-		strvec_push(&want, b.data);
+		strvec_push(&related, b.data);
 	}
-	rc = sync_rows(w, &w->related, o->code, 0, 0, &want, &differs);
-	for (size_t i = 0; rc == 0 && differs && i < o->n_related; i++) {
+	for (int c = 1; c <= ONET_EDUCATION_MAX; c++)
+		if (!isnan(o->education_pct[c])) {
+			buf_reset(&b);
+			img_int(&b, c);
+			img_real(&b, o->education_pct[c]);
+			strvec_push(&education, b.data);
+		}
+	rc = sync_rows(w, &w->related, o->code, 0, 0, &related, &differs[0]);
+	for (size_t i = 0; rc == 0 && differs[0] && i < o->n_related; i++) {
 		sqlite3_bind_text(w->related.ins, 1, o->code, -1, SQLITE_STATIC);
 		sqlite3_bind_int(w->related.ins, 2, o->related[i].index);
 		sqlite3_bind_text(w->related.ins, 3, o->related[i].code, -1, SQLITE_STATIC);
 		store_bind_text(w->related.ins, 4, o->related[i].tier);
 		rc = store_step_done(w->st, w->related.ins, w->err, "cannot store a related occupation");
 	}
-	*changed = *changed || differs;
-	buf_release(&b);
-	strvec_release(&want);
-	return rc;
-}
-
-static int sync_education(struct writer *w, const struct onet_occupation *o, bool *changed)
-{
-	struct strvec want;
-	struct buf b;
-	bool differs = false;
-	int rc;
-
-	strvec_init(&want);
-	buf_init(&b, 0);
-	for (int c = 1; c <= ONET_EDUCATION_MAX; c++)
-		if (!isnan(o->education_pct[c])) {
-			buf_reset(&b);
-			img_int(&b, c);
-			img_real(&b, o->education_pct[c]);
-			strvec_push(&want, b.data);
-		}
-	rc = sync_rows(w, &w->education, o->code, 0, 0, &want, &differs);
-	for (int c = 1; rc == 0 && differs && c <= ONET_EDUCATION_MAX; c++)
+	if (rc == 0)
+		rc = sync_rows(w, &w->education, o->code, 0, 0, &education, &differs[1]);
+	for (int c = 1; rc == 0 && differs[1] && c <= ONET_EDUCATION_MAX; c++)
 		if (!isnan(o->education_pct[c])) {
 			sqlite3_bind_text(w->education.ins, 1, o->code, -1, SQLITE_STATIC);
 			sqlite3_bind_int(w->education.ins, 2, c);
 			sqlite3_bind_double(w->education.ins, 3, o->education_pct[c]);
 			rc = store_step_done(w->st, w->education.ins, w->err, "cannot store an education level");
 		}
-	*changed = *changed || differs;
+	*changed = *changed || differs[0] || differs[1];
 	buf_release(&b);
-	strvec_release(&want);
+	strvec_release(&related);
+	strvec_release(&education);
 	return rc;
 }
 
@@ -683,9 +672,7 @@ static int write_occupation(struct writer *w, const struct onet_occupation *o, b
 	if (rc == 0)
 		rc = sync_search(w, num, TEXT_TASK, &o->tasks, changed);
 	if (rc == 0)
-		rc = sync_related(w, o, changed);
-	if (rc == 0)
-		rc = sync_education(w, o, changed);
+		rc = sync_by_code(w, o, changed);
 	return rc;
 }
 
