@@ -445,7 +445,8 @@ int onet_parse(struct onet_data *d, const struct onet_input in[ONET_FILE_COUNT],
 	}
 	for (size_t i = 0; i < d->n; i++) {
 		finish_interest_code(&d->occ[i]);
-		qsort(d->occ[i].related, d->occ[i].n_related, sizeof(*d->occ[i].related), cmp_related);
+		if (d->occ[i].n_related)
+			qsort(d->occ[i].related, d->occ[i].n_related, sizeof(*d->occ[i].related), cmp_related);
 	}
 	if (n_problems > IMPORT_MAX_ERRORS)
 		diag_append(err, ALLIED_EINVAL, "%d problems in all", n_problems);

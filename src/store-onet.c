@@ -172,7 +172,8 @@ static int load_existing(struct writer *w, struct diag *err)
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
 		return store_fail(w->st, err, "cannot read careers");
-	qsort(w->known, w->n_known, sizeof(*w->known), cmp_known);
+	if (w->n_known)
+		qsort(w->known, w->n_known, sizeof(*w->known), cmp_known);
 
 	cap = 0;
 	if (store_prepare(w->st, "SELECT career_num, norm, kind FROM career_name", &q, err) < 0)
@@ -185,7 +186,8 @@ static int load_existing(struct writer *w, struct diag *err)
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
 		return store_fail(w->st, err, "cannot read career names");
-	qsort(w->names, w->n_names, sizeof(*w->names), cmp_name_row);
+	if (w->n_names)
+		qsort(w->names, w->n_names, sizeof(*w->names), cmp_name_row);
 
 	if (store_prepare(w->st, "SELECT coalesce(max(num), 0) + 1 FROM career", &q, err) < 0)
 		return ALLIED_EDB;
@@ -595,14 +597,15 @@ static int sync_names(struct writer *w, int64_t num, const struct onet_occupatio
 	size_t fixed = curated ? n_want : 0;	/* a curated career's own names are kept as they are */
 	for (size_t i = 0; i < o->alt_titles.n; i++)
 		want_name(&want, &n_want, &cap, num, o->alt_titles.v[i], NAME_IMPORTED);
-	qsort(want + fixed, n_want - fixed, sizeof(*want), cmp_name_row);
+	if (n_want > fixed)
+		qsort(want + fixed, n_want - fixed, sizeof(*want), cmp_name_row);
 
 	/* delete what is not wanted (managed names only), then add what is missing */
 	for (size_t i = at; rc == 0 && i < end; i++) {
 		const struct name_row *e = &w->names[i], *hit;
 		if (curated && e->kind != NAME_IMPORTED)
 			continue;
-		hit = bsearch(e, want + fixed, n_want - fixed, sizeof(*want), cmp_name_row);
+		hit = n_want > fixed ? bsearch(e, want + fixed, n_want - fixed, sizeof(*want), cmp_name_row) : NULL;
 		if (hit && hit->kind == e->kind)
 			continue;
 		sqlite3_bind_text(w->name_del, 1, e->norm, -1, SQLITE_STATIC);
