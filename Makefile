@@ -33,7 +33,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 LIBS := $(PKG_LIBS) -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf jw files text tsv xlsx career yload geo training kb catalog store store-import store-bls filter search profile match ladder programs render report import import-bls fetch fetch-releases api assets
+LIB_MODULES := xmalloc diag buf jw files text tsv xlsx onet career yload geo training kb catalog store store-import store-bls store-onet filter search profile match ladder programs render report import import-bls import-onet fetch fetch-releases api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-data progress cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))

@@ -474,10 +474,8 @@ static void h_careers(struct api *api, const struct api_request *req, struct api
 	}
 	size_t *idx = xmalloc((api->cat.n ? api->cat.n : 1) * sizeof(*idx));
 	n = filter_apply(&f, &api->cat, idx);
-	for (int g = 0; g < CAREER_GROUP_COUNT; g++)
-		for (size_t i = 0; i < n; i++)
-			if (api->cat.v[idx[i]].group == g)
-				json_array_append_new(list, render_brief(&api->cat.v[idx[i]], &api->cat));
+	json_decref(list);
+	list = render_briefs(&api->cat, idx, n);
 	free(idx);
 	respond_json(res, 200, json_pack("{s:I, s:o}", "count", (json_int_t)n, "careers", list));
 }

@@ -43,7 +43,10 @@ static void print_group(struct cli *cli, const struct catalog *cat, const size_t
 		count += cat->v[idx[i]].group == group;
 	if (!count)
 		return;
-	fprintf(cli->out, "%s (%zu)\n", career_scale_label(SCALE_GROUP, group), count);
+	if (group == CAREER_UNKNOWN)
+		fprintf(cli->out, "Other occupations, imported from O*NET: no allied-health group (%zu)\n", count);
+	else
+		fprintf(cli->out, "%s (%zu)\n", career_scale_label(SCALE_GROUP, group), count);
 	cli_table_init(&t, 6, 1u << 3);
 	const char *head[] = { "ID", "CAREER", "TRAINING", "MEDIAN PAY", "PATIENT CONTACT", "BLOOD" };
 	cli_table_add(&t, head);
@@ -101,17 +104,13 @@ int cmd_careers(struct cli *cli, int argc, char **argv)
 	size_t *idx = xmalloc((cat.n ? cat.n : 1) * sizeof(*idx));
 	size_t n = filter_apply(&filter, &cat, idx);
 	if (cli->json) {
-		json_t *list = json_array();
-		for (int g = 0; g < CAREER_GROUP_COUNT; g++)
-			for (size_t i = 0; i < n; i++)
-				if (cat.v[idx[i]].group == g)
-					json_array_append_new(list, render_brief(&cat.v[idx[i]], &cat));
-		cli_print_json(cli, json_pack("{s:I, s:o}", "count", (json_int_t)n, "careers", list));
+		cli_print_json(cli, json_pack("{s:I, s:o}", "count", (json_int_t)n, "careers", render_briefs(&cat, idx, n)));
 	} else if (n == 0) {
 		fprintf(cli->out, "No careers pass these limits. Remove a limit or widen one (see 'allied help careers').\n");
 	} else {
 		for (int g = 0; g < CAREER_GROUP_COUNT; g++)
 			print_group(cli, &cat, idx, n, g);
+		print_group(cli, &cat, idx, n, CAREER_UNKNOWN);
 		fprintf(cli->out,
 			"%zu of %zu careers. Training: the usual route, in months from a high-school diploma. Pay: BLS OEWS\n"
 			"national median annual wage, May 2024. Details: allied show ID\n", n, cat.n);

@@ -8,13 +8,15 @@
 #include "cmd.h"
 #include "import.h"
 #include "progress.h"
+#include "xmalloc.h"
 #include "yload.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char cmd_import_usage[] =
-	"usage: allied import KIND FILE... [--dry-run]\n"
+	"usage: allied import KIND FILE|DIR... [--dry-run]\n"
 	"\n"
 	"Import an official data file into the database. The whole file is checked first; only a\n"
 	"file without a single problem is written, in one transaction, so a failed import leaves the\n"
@@ -28,6 +30,12 @@ const char cmd_import_usage[] =
 	"               (national_M2024_dl.xlsx): wages by occupation, applied to the careers\n"
 	"  projections  BLS Employment Projections (occupation.xlsx, sheet Table 1.2): employment,\n"
 	"               growth, openings and entry education, applied to the careers\n"
+	"  onet         O*NET text releases, given as directories (e.g. onet-29.3 onet-29.0):\n"
+	"               every occupation becomes a career that search and match know; curated\n"
+	"               careers keep their own facts and gain O*NET's alternate titles and tasks\n"
+	"               for search. Each file is taken from the first directory that has it;\n"
+	"               Occupation Data.txt is required, and each directory used needs its\n"
+	"               Read Me.txt (the release)\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
 
@@ -38,11 +46,13 @@ typedef int (*bytes_importer)(struct store *st, const char *name, const char *da
 			      const struct import_options *opt, struct import_result *res, struct diag *err);
 
 static int import_one_file(bytes_importer fn, struct store *st, const struct strvec *files,
-			   const struct import_options *opt, struct import_result *res, struct diag *err)
+			   const struct import_options *opt, struct import_result *res, struct buf *note,
+			   struct diag *err)
 {
 	char *data = NULL;
 	size_t len = 0;
 	int rc = yload_read_file(files->v[0], &data, &len, err);
+	(void)note;
 	if (rc == 0)
 		rc = fn(st, files->v[0], data, len, opt, res, err);
 	free(data);
@@ -50,9 +60,69 @@ static int import_one_file(bytes_importer fn, struct store *st, const struct str
 }
 
 static int run_zcta(struct store *st, const struct strvec *files, const struct import_options *opt,
-		    struct import_result *res, struct diag *err)
+		    struct import_result *res, struct buf *note, struct diag *err)
 {
-	return import_one_file(import_zcta, st, files, opt, res, err);
+	return import_one_file(import_zcta, st, files, opt, res, note, err);
+}
+
+/* O*NET: each file from the first directory that has it, and the Read Me of each directory used. */
+static int run_onet(struct store *st, const struct strvec *dirs, const struct import_options *opt,
+		    struct import_result *res, struct buf *note, struct diag *err)
+{
+	struct onet_input in[ONET_FILE_COUNT];
+	struct import_readme *readmes = xcalloc(dirs->n, sizeof(*readmes));
+	char *data[ONET_FILE_COUNT] = { NULL };
+	struct strvec paths;
+	int rc = 0;
+
+	strvec_init(&paths);
+	memset(in, 0, sizeof(in));
+	for (size_t i = 0; rc == 0 && i < dirs->n; i++) {
+		struct stat sb;
+		if (stat(dirs->v[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+			rc = diag_set(err, ALLIED_EINVAL, "'%s' is not a directory: give the directories of O*NET text releases",
+				      dirs->v[i]);
+	}
+	for (int f = 0; rc == 0 && f < ONET_FILE_COUNT; f++) {
+		in[f].release = -1;
+		for (size_t i = 0; rc == 0 && i < dirs->n && !in[f].data; i++) {
+			char *path = xasprintf("%s/%s", dirs->v[i], onet_file_names[f]);
+			strvec_push_owned(&paths, path);
+			if (access(path, F_OK) != 0)
+				continue;
+			rc = yload_read_file(path, &data[f], &in[f].len, err);
+			in[f] = (struct onet_input){ path, data[f], in[f].len, (int)i };
+			if (rc == 0 && !readmes[i].path) {
+				readmes[i].path = xasprintf("%s/%s", dirs->v[i], ONET_README);
+				if (access(readmes[i].path, F_OK) != 0)
+					rc = diag_set(err, ALLIED_EINVAL, "%s: not found; allied takes the release's name and date from it",
+						      readmes[i].path);
+				else
+					rc = yload_read_file(readmes[i].path, (char **)&readmes[i].data, &readmes[i].len, err);
+			}
+		}
+	}
+	if (rc == 0 && !in[ONET_OCCUPATIONS].data)
+		rc = diag_set(err, ALLIED_EINVAL, "no %s in %s%s: it is required", onet_file_names[ONET_OCCUPATIONS],
+			      dirs->v[0], dirs->n > 1 ? " or the other directories" : "");
+	if (rc == 0)
+		rc = import_onet(st, readmes, dirs->n, in, opt, res, err);
+	for (int f = 0; rc == 0 && f < ONET_FILE_COUNT; f++) {
+		const struct import_readme *r = in[f].data ? &readmes[in[f].release] : NULL;
+		if (r)
+			buf_addf(note, "  %s (%.*s)\n", in[f].path, (int)strcspn(r->data, "\r\n"), r->data);
+		else
+			buf_addf(note, "  %s: in none of the directories, skipped\n", onet_file_names[f]);
+	}
+	for (size_t i = 0; i < dirs->n; i++) {
+		free((char *)readmes[i].path);
+		free((char *)readmes[i].data);
+	}
+	free(readmes);
+	for (int f = 0; f < ONET_FILE_COUNT; f++)
+		free(data[f]);
+	strvec_release(&paths);
+	return rc;
 }
 
 static int run_oews(struct store *st, const struct strvec *files, const struct import_options *opt,
@@ -72,12 +142,14 @@ static const struct import_kind {
 	size_t min_files, max_files;
 	const char *example;		/* for a usage error */
 	const char *unit;		/* what a row is, plural */
+	/* note: lines to print after the result (which files were used) */
 	int (*run)(struct store *st, const struct strvec *files, const struct import_options *opt,
-		   struct import_result *res, struct diag *err);
+		   struct import_result *res, struct buf *note, struct diag *err);
 } kinds[] = {
 	{ "zcta", 1, 1, "allied import zcta Gaz_zcta_national.txt", "ZIP code centroids", run_zcta },
 	{ "oews", 1, 1, "allied import oews national_M2024_dl.xlsx", "occupations", run_oews },
 	{ "projections", 1, 1, "allied import projections occupation.xlsx", "occupations", run_projections },
+	{ "onet", 1, 8, "allied import onet onet-29.3 onet-29.0", "O*NET occupations", run_onet },
 };
 
 static const struct import_kind *find_kind(const char *name)
@@ -115,6 +187,7 @@ int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *
 	struct import_result res;
 	struct store *st;
 	struct diag err;
+	struct buf note;
 	int rc;
 
 	diag_init(&err);
@@ -127,10 +200,12 @@ int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *
 	progress_init(&bar, stderr);
 	opt.progress.fn = progress_draw;
 	opt.progress.ctx = &bar;
-	rc = kind->run(st, files, &opt, &res, &err);
+	buf_init(&note, 0);
+	rc = kind->run(st, files, &opt, &res, &note, &err);
 	progress_clear(&bar);
 	store_close(st);
 	if (rc < 0) {
+		buf_release(&note);
 		fprintf(stderr, "allied import: %s was not imported; the database is unchanged\n", files->v[0]);
 		return cli_fail(&err);
 	}
@@ -138,6 +213,8 @@ int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *
 		fprintf(cli->out, "%s: %zu %s, no problems (dry run: nothing written)\n", files->v[0], res.rows, kind->unit);
 	else
 		fprintf(cli->out, "%s: %zu %s read, %zu added or changed\n", files->v[0], res.rows, kind->unit, res.changed);
+	fputs(note.data, cli->out);
+	buf_release(&note);
 	return 0;
 }
 

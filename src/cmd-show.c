@@ -154,7 +154,7 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 	fputs("\nOutlook 2024-34", f);
 	refs(f, &c->block_sources[BLOCK_OUTLOOK], all);
 	fputc('\n', f);
-	if (c->outlook_soc) {
+	if (c->outlook_soc && (c->employment_2024 != CAREER_UNKNOWN || c->openings_per_year != CAREER_UNKNOWN)) {
 		fprintf(f, "  Jobs: %s in 2024, %s projected for 2034", cli_count(c->employment_2024, a, sizeof(a)),
 			cli_count(c->employment_2034, b2, sizeof(b2)));
 		if (!isnan(c->change_pct))
@@ -183,9 +183,11 @@ static void print_career(FILE *f, const struct career *c, const struct source *s
 		cli_wrap(f, 2, 2, line, WIDTH);
 		free(line);
 	}
-	if (c->interest_onet_soc) {
+	if (c->interest_onet_soc || (c->origin && strcmp(c->origin, "onet") == 0)) {
+		char *credit = render_onet_credit(src, n_src);
 		fputc('\n', f);
-		cli_wrap(f, 0, 0, render_onet_attribution, WIDTH);
+		cli_wrap(f, 0, 0, credit, WIDTH);
+		free(credit);
 	}
 }
 

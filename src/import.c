@@ -25,6 +25,20 @@ void import_problem(struct diag *err, int *n, const char *fmt, ...)
 	diag_append(err, ALLIED_EINVAL, "%s", msg);
 }
 
+bool import_row_complete(const struct tsv *t, const size_t *idx, size_t n_idx, struct diag *err, int *n)
+{
+	size_t need = 0;
+	for (size_t k = 0; k < n_idx; k++)
+		need = idx[k] + 1 > need ? idx[k] + 1 : need;
+	if (t->n_fields < need)
+		import_problem(err, n, "%s:%zu:%zu: %zu fields where the header has more: is the file cut short?",
+			       t->name, t->line, t->column[t->n_fields - 1], t->n_fields);
+	else if (t->unterminated)
+		import_problem(err, n, "%s:%zu:%zu: the last line has no line end: is the file cut short?", t->name,
+			       t->line, t->column[t->n_fields - 1]);
+	return t->n_fields >= need && !t->unterminated;
+}
+
 static bool parse_degrees(const char *s, double limit, double *out)
 {
 	char *end;
@@ -63,16 +77,8 @@ int import_zcta(struct store *st, const char *name, const char *data, size_t len
 	while (rc >= 0 && (rc = tsv_next(&t, err)) > 0) {
 		struct zip_point p;
 		res->rows++;
-		if (t.n_fields <= idx[0] || t.n_fields <= idx[1] || t.n_fields <= idx[2]) {
-			import_problem(err, &n_errors, "%s:%zu:%zu: %zu fields where the header has more: is the file cut short?",
-				name, t.line, t.column[t.n_fields - 1], t.n_fields);
+		if (!import_row_complete(&t, idx, 3, err, &n_errors))
 			continue;
-		}
-		if (t.unterminated) {
-			import_problem(err, &n_errors, "%s:%zu:%zu: the last line has no line end: is the file cut short?", name,
-				t.line, t.column[t.n_fields - 1]);
-			continue;
-		}
 		const char *geoid = t.field[idx[0]];
 		if (!geo_is_zip(geoid)) {
 			import_problem(err, &n_errors, "%s:%zu:%zu: GEOID '%.20s' is not five digits", name, t.line, t.column[idx[0]], geoid);

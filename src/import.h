@@ -10,6 +10,7 @@
 #define ALLIED_IMPORT_H
 
 #include "diag.h"
+#include "onet.h"
 #include "store.h"
 
 #include <stdbool.h>
@@ -63,5 +64,22 @@ int import_oews(struct store *st, const char *name, const char *data, size_t len
  */
 int import_projections(struct store *st, const char *name, const char *data, size_t len,
 		       const struct import_options *opt, struct import_result *res, struct diag *err);
+
+/* The Read Me.txt of one directory of an O*NET release, for import_onet. */
+struct import_readme {
+	const char *path;		/* for messages */
+	const char *data;
+	size_t len;
+};
+
+/*
+ * An O*NET text release (docs/importers.md): in[ONET_FILE_COUNT] are its files by enum
+ * onet_file (data NULL when absent; Occupation Data is required), each in[f].release the index
+ * into readmes of the directory it came from. res->rows counts occupations, res->changed the
+ * careers added or changed. See store_import_onet for what is written.
+ */
+int import_onet(struct store *st, const struct import_readme *readmes, size_t n_readmes,
+		const struct onet_input in[ONET_FILE_COUNT], const struct import_options *opt,
+		struct import_result *res, struct diag *err);
 
 #endif

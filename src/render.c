@@ -3,6 +3,9 @@
  */
 #include "render.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +122,47 @@ json_t *render_brief(const struct career_brief *b, const struct catalog *vocab)
 			 "interests", vocab_ids(b->interests, vocab->interests, vocab->n_interests));
 }
 
+json_t *render_briefs(const struct catalog *cat, const size_t *idx, size_t n)
+{
+	json_t *list = json_array();
+	for (int g = 0; g <= CAREER_GROUP_COUNT; g++)
+		for (size_t i = 0; i < n; i++) {
+			int group = cat->v[idx[i]].group;
+			if (group == g || (g == CAREER_GROUP_COUNT && (group < 0 || group >= CAREER_GROUP_COUNT)))
+				json_array_append_new(list, render_brief(&cat->v[idx[i]], cat));
+		}
+	return list;
+}
+
+char *render_onet_credit(const struct source *sources, size_t n)
+{
+	static const char lead[] = "This product includes information from the O*NET 29.3 Database by";
+	struct buf names, out;
+	size_t count = 0;
+
+	buf_init(&names, 0);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = sources[i].title, *end = t ? strstr(t, " Database") : NULL;
+		char name[64];
+		if (!end || strncmp(t, "O*NET ", 6) != 0 || (size_t)(end - t) + 9 >= sizeof(name))
+			continue;
+		snprintf(name, sizeof(name), "%.*s Database", (int)(end - t), t);
+		if (strstr(names.data, name))
+			continue;
+		buf_addf(&names, "%s%s", count++ ? " and the " : "", name);
+	}
+	buf_init(&out, 0);
+	if (count)
+		buf_addf(&out, "This product includes information from the %s by%s", names.data,
+			 render_onet_attribution + sizeof(lead) - 1);
+	else
+		buf_adds(&out, render_onet_attribution);
+	char *s = buf_detach(&out, NULL);
+	buf_release(&out);
+	buf_release(&names);
+	return s;
+}
+
 json_t *render_source(const struct source *s)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "id", s->id, "title", s->title,
@@ -131,6 +175,7 @@ json_t *render_career(const struct career *c, const struct source *sources, size
 {
 	const struct strvec *src = c->block_sources;
 	json_t *paths = json_array(), *certs = json_array(), *levels = json_object(), *srcs = json_array();
+	char *credit = NULL;
 
 	for (size_t i = 0; i < c->n_paths; i++) {
 		const struct career_path *p = &c->paths[i];
@@ -198,7 +243,9 @@ json_t *render_career(const struct career *c, const struct source *sources, size
 	if (!has_interests)
 		json_decref(levels);
 	json_object_set_new(doc, "sources", srcs);
-	json_object_set_new(doc, "attribution", from_onet ? json_string(render_onet_attribution) : json_null());
+	json_object_set_new(doc, "attribution", from_onet ? json_string(credit = render_onet_credit(sources, n_sources))
+								  : json_null());
+	free(credit);
 	return doc;
 }
 

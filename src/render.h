@@ -23,6 +23,16 @@ extern const char render_onet_attribution[];
 
 /* A career's summary fields, as listed by `allied careers` (new reference). */
 json_t *render_brief(const struct career_brief *b, const struct catalog *vocab);
+/*
+ * The briefs of cat->v[idx[0..n)] in group order, careers without a group (imported from O*NET)
+ * last: a new JSON array.
+ */
+json_t *render_briefs(const struct catalog *cat, const size_t *idx, size_t n);
+/*
+ * O*NET's attribution naming the O*NET releases among sources (by their titles, "O*NET 29.0
+ * Database"), or render_onet_attribution when none is named. malloc'ed.
+ */
+char *render_onet_credit(const struct source *sources, size_t n);
 
 /*
  * Everything known about one career (new reference): the brief fields plus every block, with

@@ -15,6 +15,7 @@
 #include "geo.h"
 #include "kb.h"
 #include "ladder.h"
+#include "onet.h"
 #include "profile.h"
 #include "programs.h"
 #include "training.h"
@@ -153,6 +154,20 @@ int store_import_wages(struct store *st, const struct source *src, const struct 
 		       size_t *changed, struct diag *err);
 int store_import_projections(struct store *st, const struct source *src, const struct projection_row *v, size_t n,
 			     size_t *changed, struct diag *err);
+/*
+ * Write an O*NET release (onet.h) in one transaction (rolled back on any failure). An
+ * occupation that a curated career names (career.onet_soc, origin curated) only adds its
+ * alternate titles (career_name kind 3, search TEXT_IMPORTED_TITLE) and tasks (search
+ * TEXT_TASK) to it; any other becomes or updates a career of origin 'onet' with the release's
+ * title, description, interests, job zone, tasks and alternate titles, the wages and
+ * projections of its SOC code when the tables wage and projection have them, and a citation of
+ * the release. Related occupations and education levels go to onet_related and onet_education.
+ * Rows equal to the release are not rewritten. progress (may be NULL) is called now and then;
+ * *changed counts the careers added or changed.
+ */
+int store_import_onet(struct store *st, const struct onet_data *d,
+		      void (*progress)(void *ctx, const char *stage, size_t done, size_t total), void *ctx,
+		      size_t *changed, struct diag *err);
 /* The centroid of a five-digit ZIP code; ALLIED_ENOTFOUND when the database has none for it. */
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
 /* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */
