@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char cmd_import_usage[] =
 	"usage: allied import KIND FILE|DIR... [--dry-run]\n"
@@ -126,15 +127,15 @@ static int run_onet(struct store *st, const struct strvec *dirs, const struct im
 }
 
 static int run_oews(struct store *st, const struct strvec *files, const struct import_options *opt,
-		    struct import_result *res, struct diag *err)
+		    struct import_result *res, struct buf *note, struct diag *err)
 {
-	return import_one_file(import_oews, st, files, opt, res, err);
+	return import_one_file(import_oews, st, files, opt, res, note, err);
 }
 
 static int run_projections(struct store *st, const struct strvec *files, const struct import_options *opt,
-			   struct import_result *res, struct diag *err)
+		    struct import_result *res, struct buf *note, struct diag *err)
 {
-	return import_one_file(import_projections, st, files, opt, res, err);
+	return import_one_file(import_projections, st, files, opt, res, note, err);
 }
 
 static const struct import_kind {
