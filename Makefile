@@ -22,9 +22,10 @@ ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
 ALL_LDFLAGS += -fsanitize=address,undefined
 endif
-LIBS := $(PKG_LIBS) -lm -lpthread
+# libcsv (Debian libcsv-dev) ships no pkg-config file
+LIBS := $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf text tsv career yload geo training kb catalog store store-import filter search profile match ladder programs render report import api assets
+LIB_MODULES := xmalloc diag buf text tsv csvfile career yload geo training kb catalog store store-import store-import-schools filter search profile match ladder programs render report import import-ipeds import-cip import-programs api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
@@ -112,8 +113,8 @@ check:
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test
 
 # bench/http needs wrk and nginx (apt-get install wrk nginx); it exits 1 when a target is missed
-bench: $(BUILD)/allied $(BUILD)/bench/match-bench
-	bench/run $(BUILD)/allied $(BUILD)/bench/match-bench
+bench: $(BUILD)/allied $(BUILD)/bench/match-bench $(BUILD)/bench/programs-radius
+	bench/run $(BUILD)/allied $(BUILD)/bench/match-bench $(BUILD)/bench/programs-radius
 	bench/http $(BUILD)/allied
 
 # in-process timings; the wraps count the allocations allied's own code makes
@@ -121,6 +122,11 @@ $(BUILD)/bench/match-bench: bench/match-bench.c $(BUILD)/liballied.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liballied.a $(LIBS) \
 		-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+
+# the radius search over every IPEDS institution and 100,000 generated programs (bench/run)
+$(BUILD)/bench/programs-radius: bench/programs-radius.c $(BUILD)/liballied.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liballied.a $(LIBS)
 
 sources:
 	scripts/gen-sources > data/SOURCES.md

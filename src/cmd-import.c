@@ -23,8 +23,14 @@ const char cmd_import_usage[] =
 	"same file again changes nothing. --dry-run checks the file and writes nothing.\n"
 	"\n"
 	"Kinds:\n"
-	"  zcta    the Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt): ZIP code centroids\n"
-	"          for 'allied programs --near'\n"
+	"  zcta      the Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt): ZIP code centroids\n"
+	"            for 'allied programs --near'\n"
+	"  ipeds-hd  the NCES IPEDS directory (hd2024.csv): every active U.S. institution with its\n"
+	"            address, coordinates and website\n"
+	"  cip-soc   the NCES CIP 2020 - SOC 2018 crosswalk (CIP2020_SOC2018_Crosswalk.csv), and\n"
+	"            optionally the CIP code list (CIPCode2020.csv) as a second file\n"
+	"  programs  a school's own program file, CSV or JSON (format: docs/program-format.md);\n"
+	"            importing it again replaces the programs it added before\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
 
@@ -99,6 +105,34 @@ static int run_zcta(struct store *st, const struct strvec *files, const struct i
 	return import_one_file(import_zcta, st, files, opt, res, err);
 }
 
+static int run_ipeds_hd(struct store *st, const struct strvec *files, const struct import_options *opt,
+			struct import_result *res, struct diag *err)
+{
+	return import_one_file(import_ipeds_hd, st, files, opt, res, err);
+}
+
+static int run_programs(struct store *st, const struct strvec *files, const struct import_options *opt,
+			struct import_result *res, struct diag *err)
+{
+	return import_one_file(import_programs, st, files, opt, res, err);
+}
+
+static int run_cip_soc(struct store *st, const struct strvec *files, const struct import_options *opt,
+		       struct import_result *res, struct diag *err)
+{
+	char *walk = NULL, *codes = NULL;
+	size_t walk_len = 0, codes_len = 0;
+	int rc = yload_read_file(files->v[0], &walk, &walk_len, err);
+	if (rc == 0 && files->n > 1)
+		rc = yload_read_file(files->v[1], &codes, &codes_len, err);
+	if (rc == 0)
+		rc = import_cip_soc(st, files->v[0], walk, walk_len, files->n > 1 ? files->v[1] : NULL, codes, codes_len,
+				    opt, res, err);
+	free(walk);
+	free(codes);
+	return rc;
+}
+
 static const struct import_kind {
 	const char *name;
 	size_t min_files, max_files;
@@ -108,6 +142,9 @@ static const struct import_kind {
 		   struct import_result *res, struct diag *err);
 } kinds[] = {
 	{ "zcta", 1, 1, "allied import zcta Gaz_zcta_national.txt", "ZIP code centroids", run_zcta },
+	{ "ipeds-hd", 1, 1, "allied import ipeds-hd hd2024.csv", "institutions", run_ipeds_hd },
+	{ "cip-soc", 1, 2, "allied import cip-soc CIP2020_SOC2018_Crosswalk.csv [CIPCode2020.csv]", "rows", run_cip_soc },
+	{ "programs", 1, 1, "allied import programs my-school.csv", "programs", run_programs },
 };
 
 static const struct import_kind *find_kind(const char *name)

@@ -22,8 +22,7 @@ void tsv_release(struct tsv *t)
 	t->buf = NULL;
 }
 
-/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not valid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+size_t tsv_utf8_len(const unsigned char *s, size_t n)
 {
 	size_t len;
 	unsigned min;
@@ -77,7 +76,7 @@ int tsv_next(struct tsv *t, struct diag *err)
 		t->field[t->n_fields] = f;
 		t->column[t->n_fields++] = col;
 		for (size_t i = 0; i < len;) {
-			size_t k = utf8_len((const unsigned char *)t->buf + i, len - i);
+			size_t k = tsv_utf8_len((const unsigned char *)t->buf + i, len - i);
 			if (!k || t->buf[i] == '\0')
 				return diag_set(err, ALLIED_EINVAL, "%s:%zu:%zu: not UTF-8 text (byte 0x%02x); is the file in another encoding?",
 						t->name, t->line, col, (unsigned char)t->buf[i]);
@@ -98,17 +97,23 @@ int tsv_next(struct tsv *t, struct diag *err)
 
 int tsv_columns(struct tsv *t, const char *const *names, size_t n, size_t *idx, struct diag *err)
 {
+	return tsv_find_columns(t->name, t->line, t->field, t->n_fields, names, n, idx, err);
+}
+
+int tsv_find_columns(const char *name, size_t line, const char *const *fields, size_t n_fields,
+		     const char *const *names, size_t n, size_t *idx, struct diag *err)
+{
 	for (size_t k = 0; k < n; k++) {
 		size_t i;
-		for (i = 0; i < t->n_fields; i++)
-			if (strcmp(t->field[i], names[k]) == 0)
+		for (i = 0; i < n_fields; i++)
+			if (strcmp(fields[i], names[k]) == 0)
 				break;
-		if (i == t->n_fields) {
+		if (i == n_fields) {
 			struct buf have;
 			buf_init(&have, 0);
-			for (size_t j = 0; j < t->n_fields; j++)
-				buf_addf(&have, "%s%s", j ? ", " : "", t->field[j]);
-			diag_set(err, ALLIED_EINVAL, "%s:%zu:1: no column '%s' (the header has: %s)", t->name, t->line, names[k],
+			for (size_t j = 0; j < n_fields; j++)
+				buf_addf(&have, "%s%s", j ? ", " : "", fields[j]);
+			diag_set(err, ALLIED_EINVAL, "%s:%zu:1: no column '%s' (the header has: %s)", name, line, names[k],
 				 have.data);
 			buf_release(&have);
 			return ALLIED_EINVAL;
