@@ -481,9 +481,10 @@ static void add_row(struct ctx *x, const struct row *r)
 		free(origin);
 	}
 	if (!ok) {
-		struct institution tmp = { .programs = &p, .n_programs = 1 };
+		struct institution tmp = { .programs = xmalloc(sizeof(p)), .n_programs = 1 };
+		tmp.programs[0] = p;
 		strvec_init(&tmp.sources);
-		institution_release(&tmp);	/* frees p */
+		institution_release(&tmp);	/* frees p's fields and the copy */
 		return;
 	}
 	struct institution *in = &x->schools[slot];
