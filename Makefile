@@ -31,9 +31,10 @@ ifeq ($(SANITIZE),fuzz)
 ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
 ALL_LDFLAGS += -fsanitize=address,undefined
 endif
-LIBS := $(PKG_LIBS) -lm -lpthread
+# libcsv (Debian libcsv-dev) ships no pkg-config file
+LIBS := $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_MODULES := xmalloc diag buf jw files text tsv xlsx onet career yload geo training kb catalog store store-import store-bls store-onet filter search profile match ladder programs render report import import-bls import-onet fetch fetch-releases api assets
+LIB_MODULES := xmalloc diag buf jw files text tsv csvfile xlsx onet career yload geo training kb catalog store store-import store-bls store-onet store-import-schools filter search profile match ladder programs render report import import-bls import-onet import-ipeds import-cip import-programs fetch fetch-releases api assets
 FRONT_MODULES := cli main cmd-careers cmd-show cmd-search cmd-compare cmd-match cmd-quiz cmd-path cmd-programs cmd-verify cmd-import cmd-data progress cmd-rules cmd-serve cmd-db cmd-help server
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -183,7 +184,7 @@ fuzz-merge: fuzz
 
 # bench/run: whole commands (hyperfine), the in-process suite (bench/suite.c) and bench/http
 # (wrk and nginx; missing targets exit 1); everything also goes to $(BUILD)/bench/results.txt
-bench: $(BUILD)/allied $(BUILD)/bench/allied-bench
+bench: $(BUILD)/allied $(BUILD)/bench/allied-bench $(BUILD)/bench/programs-radius
 	bench/run $(BUILD)/allied $(BUILD)/bench/allied-bench $(BUILD)/bench/results.txt
 
 # in-process timings; the wraps count the allocations allied's own code makes
@@ -191,6 +192,11 @@ $(BUILD)/bench/allied-bench: bench/suite.c $(BUILD)/liballied.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liballied.a $(LIBS) \
 		-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+
+# the radius search over every IPEDS institution and 100,000 generated programs (bench/run)
+$(BUILD)/bench/programs-radius: bench/programs-radius.c $(BUILD)/liballied.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liballied.a $(LIBS)
 
 sources:
 	scripts/gen-sources > data/SOURCES.md

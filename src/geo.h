@@ -37,4 +37,7 @@ int geo_is_zip(const char *s);
 /* Great-circle distance in miles between two points given in degrees (haversine). */
 double geo_miles(double lat1, double lon1, double lat2, double lon2);
 
+/* How many degrees of latitude a distance of miles spans along a meridian. */
+double geo_lat_degrees(double miles);
+
 #endif

@@ -39,7 +39,7 @@ bool import_row_complete(const struct tsv *t, const size_t *idx, size_t n_idx, s
 	return t->n_fields >= need && !t->unterminated;
 }
 
-static bool parse_degrees(const char *s, double limit, double *out)
+bool import_parse_degrees(const char *s, double limit, double *out)
 {
 	char *end;
 	double v = strtod(s, &end);
@@ -49,6 +49,25 @@ static bool parse_degrees(const char *s, double limit, double *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+int import_checked(struct diag *err, const char *name, int n_errors, int rc)
+{
+	if (rc < 0 && err->code == ALLIED_EINVAL && n_errors == 0)
+		n_errors++;	/* a line the reader could not read (encoding, cut short) */
+	if (n_errors > IMPORT_MAX_ERRORS)
+		diag_append(err, ALLIED_EINVAL, "%s: %d problems in all", name, n_errors);
+	if (n_errors) {
+		err->code = ALLIED_EINVAL;
+		return ALLIED_EINVAL;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+char *import_stem(const char *name)
+{
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name, *dot = strrchr(base, '.');
+	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
 static int cmp_zip(const void *a, const void *b)
@@ -84,12 +103,12 @@ int import_zcta(struct store *st, const char *name, const char *data, size_t len
 			import_problem(err, &n_errors, "%s:%zu:%zu: GEOID '%.20s' is not five digits", name, t.line, t.column[idx[0]], geoid);
 			continue;
 		}
-		if (!parse_degrees(t.field[idx[1]], 90, &p.lat)) {
+		if (!import_parse_degrees(t.field[idx[1]], 90, &p.lat)) {
 			import_problem(err, &n_errors, "%s:%zu:%zu: INTPTLAT '%.20s' is not a latitude", name, t.line, t.column[idx[1]],
 				t.field[idx[1]]);
 			continue;
 		}
-		if (!parse_degrees(t.field[idx[2]], 180, &p.lon)) {
+		if (!import_parse_degrees(t.field[idx[2]], 180, &p.lon)) {
 			import_problem(err, &n_errors, "%s:%zu:%zu: INTPTLONG '%.20s' is not a longitude", name, t.line, t.column[idx[2]],
 				t.field[idx[2]]);
 			continue;

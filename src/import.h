@@ -82,4 +82,29 @@ int import_onet(struct store *st, const struct import_readme *readmes, size_t n_
 		const struct onet_input in[ONET_FILE_COUNT], const struct import_options *opt,
 		struct import_result *res, struct diag *err);
 
+/*
+ * NCES IPEDS HD directory (hd2024.csv), read by the column names UNITID, INSTNM, ADDR, CITY,
+ * STABBR, ZIP, LATITUDE, LONGITUD, WEBADDR and CYACTIVE: institutions "ipeds-UNITID" with
+ * address, coordinates and website. Closed institutions (CYACTIVE other than 1) are checked but
+ * not imported; a school of data/training with the same UNITID is kept as it is (store.h).
+ */
+int import_ipeds_hd(struct store *st, const char *name, const char *data, size_t len,
+		    const struct import_options *opt, struct import_result *res, struct diag *err);
+
+/*
+ * The NCES CIP 2020 - SOC 2018 crosswalk (CIP2020Code, CIP2020Title, SOC2018Code; "99-9999"
+ * means no occupation) and, when codes_name is not NULL, the CIP 2020 code list (CIPCode2020.csv:
+ * CIPCode, CIPTitle, values written ="51.0801"), whose titles then win.
+ */
+int import_cip_soc(struct store *st, const char *name, const char *data, size_t len, const char *codes_name,
+		   const char *codes, size_t codes_len, const struct import_options *opt, struct import_result *res,
+		   struct diag *err);
+
+/*
+ * A school's own program file (docs/program-format.md): CSV, or JSON (an array of objects) when
+ * the name ends in ".json". Replaces the programs an earlier import of the same file made.
+ */
+int import_programs(struct store *st, const char *name, const char *data, size_t len,
+		    const struct import_options *opt, struct import_result *res, struct diag *err);
+
 #endif

@@ -155,10 +155,18 @@ static int cmp_hit(const void *pa, const void *pb, void *ctx)
 size_t programs_find(const struct program_list *l, const struct program_query *q, struct program_hit *out,
 		     size_t *unlocated)
 {
+	/*
+	 * A cheap prefilter before the filters and the haversine: a great-circle distance is never
+	 * less than the difference in latitude, so a program further north or south than the
+	 * radius (plus a hair for rounding) cannot be near. Results are the same as without it.
+	 */
+	double band_deg = q->near ? geo_lat_degrees(q->radius_miles) * (1 + 1e-9) + 1e-9 : 0;
 	size_t n = 0, lost = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct program_row *r = &l->v[i];
 		double miles = NAN;
+		if (q->near && !isnan(r->lat) && fabs(r->lat - q->lat) > band_deg)
+			continue;
 		if (!passes(r, q))
 			continue;
 		if (q->near) {

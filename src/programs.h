@@ -39,6 +39,7 @@ struct program_row {
 	double exam_pass_pct, completion_pct, placement_pct;	/* NAN when unpublished */
 	int64_t outcomes_year;
 	const char *note, *as_of, *sources;	/* sources: ids separated by spaces */
+	const char *prerequisites, *cip;	/* NULL when unknown */
 };
 
 struct program_list {

@@ -29,6 +29,8 @@ int store_step_done(struct store *st, sqlite3_stmt *q, struct diag *err, const c
 void store_bind_text(sqlite3_stmt *q, int i, const char *s);
 void store_bind_int(sqlite3_stmt *q, int i, int64_t v);
 void store_bind_real(sqlite3_stmt *q, int i, double v);
+/* Bind the strings of sv joined by spaces ("" when empty). */
+void store_bind_joined(sqlite3_stmt *q, int i, const struct strvec *sv);
 /* Column values: CAREER_UNKNOWN / NaN / NULL for NULL; the string is malloc'ed. */
 int64_t store_col_int(sqlite3_stmt *q, int i);
 double store_col_real(sqlite3_stmt *q, int i);

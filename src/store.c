@@ -77,7 +77,7 @@ static const char schema_sql[] =
 	"  clinical_hours INTEGER, exam_pass_pct REAL, completion_pct REAL, placement_pct REAL, outcomes_year INTEGER,\n"
 	"  campus_unknown INTEGER NOT NULL, note TEXT, as_of TEXT, sources TEXT NOT NULL,\n"
 	/* origin: curated (data/training) or the school file it was imported from; cip: CIP 2020 code */
-	"  origin TEXT NOT NULL DEFAULT 'curated', cip TEXT);\n"
+	"  origin TEXT NOT NULL DEFAULT 'curated', cip TEXT, prerequisites TEXT);\n"
 	"CREATE TABLE program_career(career_id TEXT NOT NULL, program_num INTEGER NOT NULL,\n"
 	"  PRIMARY KEY(career_id, program_num)) WITHOUT ROWID;\n"
 	"CREATE TABLE state_rule(seq INTEGER PRIMARY KEY, state TEXT NOT NULL, careers TEXT NOT NULL, career_name TEXT,\n"
@@ -510,7 +510,7 @@ static int insert_quiz_and_ladders(struct store *st, const struct kb *kb, struct
 	return rc;
 }
 
-static void bind_joined(sqlite3_stmt *q, int i, const struct strvec *sv)
+void store_bind_joined(sqlite3_stmt *q, int i, const struct strvec *sv)
 {
 	sqlite3_bind_text(q, i, joined(sv), -1, free);
 }
@@ -540,7 +540,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		store_bind_text(acc, 6, a->grants_through);
 		sqlite3_bind_text(acc, 7, scope.data, -1, SQLITE_TRANSIENT);
 		store_bind_text(acc, 8, a->note);
-		bind_joined(acc, 9, &a->sources);
+		store_bind_joined(acc, 9, &a->sources);
 		rc = store_step_done(st, acc, err, "cannot store an accreditor");
 		buf_release(&scope);
 	}
@@ -559,7 +559,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		store_bind_real(inst, k++, in->longitude);
 		store_bind_text(inst, k++, in->accreditor);
 		store_bind_text(inst, k++, in->note);
-		bind_joined(inst, k++, &in->sources);
+		store_bind_joined(inst, k++, &in->sources);
 		rc = store_step_done(st, inst, err, "cannot store an institution");
 		for (size_t j = 0; !rc && j < in->n_programs; j++) {
 			const struct program *p = &in->programs[j];
@@ -568,7 +568,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 			sqlite3_bind_text(prog, k++, p->id, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(prog, k++, (int64_t)i + 1);
 			sqlite3_bind_text(prog, k++, p->name, -1, SQLITE_STATIC);
-			bind_joined(prog, k++, &p->careers);
+			store_bind_joined(prog, k++, &p->careers);
 			store_bind_text(prog, k++, p->career_name);
 			store_bind_int(prog, k++, p->credential);
 			store_bind_real(prog, k++, p->months);
@@ -585,7 +585,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 			sqlite3_bind_int(prog, k++, p->campus_unknown);
 			store_bind_text(prog, k++, p->note);
 			store_bind_text(prog, k++, p->as_of);
-			bind_joined(prog, k++, &p->sources);
+			store_bind_joined(prog, k++, &p->sources);
 			rc = store_step_done(st, prog, err, "cannot store a program");
 			for (size_t c = 0; !rc && c < p->careers.n; c++) {
 				sqlite3_bind_text(pc, 1, p->careers.v[c], -1, SQLITE_STATIC);
@@ -599,7 +599,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		int k = 1;
 		sqlite3_bind_int64(rule, k++, (int64_t)i);
 		sqlite3_bind_text(rule, k++, r->state, -1, SQLITE_STATIC);
-		bind_joined(rule, k++, &r->careers);
+		store_bind_joined(rule, k++, &r->careers);
 		store_bind_text(rule, k++, r->career_name);
 		sqlite3_bind_int(rule, k++, r->requirement);
 		store_bind_text(rule, k++, r->authority);
@@ -607,7 +607,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		store_bind_text(rule, k++, r->legal_basis);
 		store_bind_text(rule, k++, r->note);
 		store_bind_text(rule, k++, r->as_of);
-		bind_joined(rule, k++, &r->sources);
+		store_bind_joined(rule, k++, &r->sources);
 		rc = store_step_done(st, rule, err, "cannot store a state rule");
 	}
 	for (size_t i = 0; !rc && i < t->n_routes; i++) {
@@ -618,10 +618,10 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		store_bind_text(route, k++, r->state[0] ? r->state : NULL);
 		sqlite3_bind_text(route, k++, r->exam, -1, SQLITE_STATIC);
 		sqlite3_bind_int(route, k++, r->requires);
-		bind_joined(route, k++, &r->accreditors);
+		store_bind_joined(route, k++, &r->accreditors);
 		store_bind_text(route, k++, r->effective);
 		store_bind_text(route, k++, r->note);
-		bind_joined(route, k++, &r->sources);
+		store_bind_joined(route, k++, &r->sources);
 		rc = store_step_done(st, route, err, "cannot store an exam route");
 	}
 	sqlite3_finalize(acc);
@@ -1528,7 +1528,7 @@ int store_load_programs(struct store *st, struct program_list *l, struct diag *e
 		"SELECT p.id, p.name, p.careers, p.career_name, i.id, i.name, i.campus, i.city, i.state, i.zip,"
 		" i.latitude, i.longitude, z.latitude, z.longitude, p.campus_unknown, p.credential, p.months, p.schedule,"
 		" p.accreditor, p.status, p.admission, p.cost_usd, p.clinical_hours, p.exam_pass_pct, p.completion_pct,"
-		" p.placement_pct, p.outcomes_year, p.note, p.as_of, p.sources"
+		" p.placement_pct, p.outcomes_year, p.note, p.as_of, p.sources, p.prerequisites, p.cip"
 		" FROM program p JOIN institution i ON i.num = p.institution_num LEFT JOIN zip z ON z.zip = i.zip"
 		" ORDER BY p.num", &q, err);
 	if (rc < 0)
@@ -1570,6 +1570,8 @@ int store_load_programs(struct store *st, struct program_list *l, struct diag *e
 		r->note = KEEP(27);
 		r->as_of = KEEP(28);
 		r->sources = KEEP(29);
+		r->prerequisites = KEEP(30);
+		r->cip = KEEP(31);
 #undef KEEP
 	}
 	sqlite3_finalize(q);
@@ -1596,7 +1598,7 @@ int store_load_institutions(struct store *st, struct institution **out, size_t *
 	sqlite3_stmt *q = NULL;
 	size_t cap = 0;
 	int rc = store_prepare(st, "SELECT id, name, campus, city, state, zip, ipeds_unitid, latitude, longitude, accreditor,"
-			 " note, sources FROM institution ORDER BY num", &q, err);
+			 " note, sources, address, website, as_of, origin FROM institution ORDER BY num", &q, err);
 	*out = NULL;
 	*n = 0;
 	if (rc < 0)
@@ -1618,6 +1620,10 @@ int store_load_institutions(struct store *st, struct institution **out, size_t *
 		in->accreditor = store_col_str(q, 9);
 		in->note = store_col_str(q, 10);
 		split_ids((const char *)sqlite3_column_text(q, 11), &in->sources);
+		in->address = store_col_str(q, 12);
+		in->website = store_col_str(q, 13);
+		in->as_of = store_col_str(q, 14);
+		in->origin = store_col_str(q, 15);
 	}
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read institutions");

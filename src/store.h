@@ -168,6 +168,48 @@ int store_import_projections(struct store *st, const struct source *src, const s
 int store_import_onet(struct store *st, const struct onet_data *d,
 		      void (*progress)(void *ctx, const char *stage, size_t done, size_t total), void *ctx,
 		      size_t *changed, struct diag *err);
+/*
+ * Imported schools and programs (store-import-schools.c). Each writes in one transaction like
+ * store_import_zips, adds or updates the source row src (or sources), and counts in *changed
+ * the rows really added, changed or removed, so that importing the same file again counts 0.
+ */
+/* A CIP 2020 code ("51.0801") with its title, and one crosswalk pair (soc "31-9092"). */
+struct store_cip {
+	const char *code, *title;
+};
+struct store_cip_soc {
+	const char *cip, *soc;
+};
+/* Add or update CIP codes; make the crosswalk exactly pairs (pairs no longer given are removed). */
+int store_import_cip(struct store *st, const struct source *src, const struct store_cip *codes, size_t n_codes,
+		     const struct store_cip_soc *pairs, size_t n_pairs, size_t *changed, struct diag *err);
+/*
+ * Add or update IPEDS institutions (v[i].id "ipeds-UNITID", origin "ipeds"). An institution of
+ * data/training (origin curated) with the same ipeds_unitid wins: no second row is made, and
+ * only its address and website are filled in where it has none. *kept counts those.
+ */
+int store_import_institutions(struct store *st, const struct source *src, const struct institution *v, size_t n,
+			      size_t *changed, size_t *kept, struct diag *err);
+/*
+ * Make the programs of origin (a school file's key) exactly those of v: each v[i] with origin
+ * equal to origin is a school the file adds (written too); the others must already exist (only
+ * their id is used). sources[k] is the source of the k-th program in v order. Programs and
+ * schools of origin that the file no longer has are removed; other origins are never touched.
+ */
+int store_import_programs(struct store *st, const char *origin, const struct institution *v, size_t n,
+			  const struct source *sources, size_t *changed, struct diag *err);
+/* The institution with this id, or else (id NULL) with this IPEDS UNITID, curated first: *id_out and *origin malloc'ed. */
+int store_find_institution(struct store *st, const char *id, int64_t unitid, char **id_out, char **origin,
+			   struct diag *err);
+/* The origin of the program with this id (*origin malloc'ed), ALLIED_ENOTFOUND if none. */
+int store_program_origin(struct store *st, const char *id, char **origin, struct diag *err);
+/* The ids of the programmatic accreditors, in id order, appended to out. */
+int store_accreditor_ids(struct store *st, struct strvec *out, struct diag *err);
+/*
+ * The careers (ids, in id order) whose SOC code the CIP-SOC crosswalk maps cip to, appended to
+ * out. ALLIED_ENOTFOUND when cip is not a code of the cip table.
+ */
+int store_cip_careers(struct store *st, const char *cip, struct strvec *out, struct diag *err);
 /* The centroid of a five-digit ZIP code; ALLIED_ENOTFOUND when the database has none for it. */
 int store_zip_location(struct store *st, const char *zip, double *lat, double *lon, struct diag *err);
 /* The title of the career with this id (*title malloc'ed); ALLIED_ENOTFOUND if there is none. */

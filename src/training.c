@@ -95,6 +95,8 @@ static void program_release(struct program *p)
 	free(p->note);
 	free(p->as_of);
 	strvec_release(&p->sources);
+	free(p->prerequisites);
+	free(p->cip);
 }
 
 void accreditor_release(struct accreditor *a)
@@ -118,6 +120,10 @@ void institution_release(struct institution *in)
 	free(in->zip);
 	free(in->accreditor);
 	free(in->note);
+	free(in->address);
+	free(in->website);
+	free(in->as_of);
+	free(in->origin);
 	strvec_release(&in->sources);
 	for (size_t k = 0; k < in->n_programs; k++)
 		program_release(&in->programs[k]);

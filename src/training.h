@@ -58,6 +58,8 @@ struct program {
 	bool campus_unknown;
 	char *note, *as_of;
 	struct strvec sources;
+	char *prerequisites;		/* what admission asks first, in the school's words, or NULL */
+	char *cip;			/* CIP 2020 code ("51.0801"), or NULL */
 };
 
 struct institution {
@@ -69,6 +71,9 @@ struct institution {
 	struct strvec sources;
 	struct program *programs;
 	size_t n_programs;
+	/* imported schools (NULL in data/training): IPEDS street address, website, release date */
+	char *address, *website, *as_of;
+	char *origin;			/* NULL or "curated"; "ipeds"; or the school file that added it */
 };
 
 enum rule_requirement {

@@ -73,17 +73,23 @@ int tsv_next(struct tsv *t, struct diag *err)
 
 int tsv_columns(struct tsv *t, const char *const *names, size_t n, size_t *idx, struct diag *err)
 {
+	return tsv_find_columns(t->name, t->line, t->field, t->n_fields, names, n, idx, err);
+}
+
+int tsv_find_columns(const char *name, size_t line, const char *const *fields, size_t n_fields,
+		     const char *const *names, size_t n, size_t *idx, struct diag *err)
+{
 	for (size_t k = 0; k < n; k++) {
 		size_t i;
-		for (i = 0; i < t->n_fields; i++)
-			if (strcmp(t->field[i], names[k]) == 0)
+		for (i = 0; i < n_fields; i++)
+			if (strcmp(fields[i], names[k]) == 0)
 				break;
-		if (i == t->n_fields) {
+		if (i == n_fields) {
 			struct buf have;
 			buf_init(&have, 0);
-			for (size_t j = 0; j < t->n_fields; j++)
-				buf_addf(&have, "%s%s", j ? ", " : "", t->field[j]);
-			diag_set(err, ALLIED_EINVAL, "%s:%zu:1: no column '%s' (the header has: %s)", t->name, t->line, names[k],
+			for (size_t j = 0; j < n_fields; j++)
+				buf_addf(&have, "%s%s", j ? ", " : "", fields[j]);
+			diag_set(err, ALLIED_EINVAL, "%s:%zu:1: no column '%s' (the header has: %s)", name, line, names[k],
 				 have.data);
 			buf_release(&have);
 			return ALLIED_EINVAL;

@@ -44,4 +44,11 @@ int tsv_next(struct tsv *t, struct diag *err);
  */
 int tsv_columns(struct tsv *t, const char *const *names, size_t n, size_t *idx, struct diag *err);
 
+/*
+ * Shared with the CSV reader (csvfile.h): the same lookup over any header's fields (line is
+ * the header's line number, for the message).
+ */
+int tsv_find_columns(const char *name, size_t line, const char *const *fields, size_t n_fields,
+		     const char *const *names, size_t n, size_t *idx, struct diag *err);
+
 #endif
