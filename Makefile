@@ -98,6 +98,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/liballied.a | $(
 	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/liballied.a $(shell pkg-config --libs cmocka) $(LIBS)
 
+# the progress bar is a front-end module, outside the library
+$(BUILD)/tests/test_progress: tests/unit/test_progress.c tests/unit/testutil.h $(BUILD)/obj/progress.o | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/obj/progress.o $(shell pkg-config --libs cmocka) $(LIBS)
+
 unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
 	@tests/run-unit $(BUILD) $(UNIT_TESTS)
 
