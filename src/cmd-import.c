@@ -39,8 +39,9 @@ const char cmd_import_usage[] =
 	"               Read Me.txt (the release)\n"
 	"  ipeds-hd     the NCES IPEDS directory (hd2024.csv): every active U.S. institution with its\n"
 	"               address, coordinates and website\n"
-	"  cip-soc      the NCES CIP 2020 - SOC 2018 crosswalk (CIP2020_SOC2018_Crosswalk.csv), and\n"
-	"               optionally the CIP code list (CIPCode2020.csv) as a second file\n"
+	"  cip-soc      the NCES CIP 2020 - SOC 2018 crosswalk, the workbook NCES publishes\n"
+	"               (CIP2020_SOC2018_Crosswalk.xlsx) or a CSV of its sheet, and optionally the\n"
+	"               CIP code list (CIPCode2020.csv) as a second file\n"
 	"  programs     a school's own program file, CSV or JSON (format: docs/program-format.md);\n"
 	"               importing it again replaces the programs it added before\n"
 	"\n"
@@ -187,7 +188,7 @@ static const struct import_kind {
 	{ "projections", 1, 1, "allied import projections occupation.xlsx", "occupations", run_projections },
 	{ "onet", 1, 8, "allied import onet onet-29.3 onet-29.0", "O*NET occupations", run_onet },
 	{ "ipeds-hd", 1, 1, "allied import ipeds-hd hd2024.csv", "institutions", run_ipeds_hd },
-	{ "cip-soc", 1, 2, "allied import cip-soc CIP2020_SOC2018_Crosswalk.csv [CIPCode2020.csv]", "rows", run_cip_soc },
+	{ "cip-soc", 1, 2, "allied import cip-soc CIP2020_SOC2018_Crosswalk.xlsx [CIPCode2020.csv]", "rows", run_cip_soc },
 	{ "programs", 1, 1, "allied import programs my-school.csv", "programs", run_programs },
 };
 

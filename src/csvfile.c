@@ -127,7 +127,10 @@ int csvfile_next(struct csvfile *c, struct diag *err)
 					c->start_line = c->at_line;
 					c->start_column = c->at_column;
 					c->want_start = false;
+					c->field_quotes = 0;
+					c->field_quoted = ch == '"';
 				}
+				c->field_quotes += ch == '"';
 			}
 			if (csv_parse(c->parser, c->pos, k, on_field, on_record, c) != k)
 				return fail_at(c, err, c->at_line, c->at_column, csv_strerror(csv_error(c->parser)));
@@ -143,7 +146,13 @@ int csvfile_next(struct csvfile *c, struct diag *err)
 			if (!c->in_record)
 				return 0;
 			size_t line = c->start_line, column = c->start_column;
-			if (csv_fini(c->parser, on_field, on_record, c) != 0)
+			/*
+			 * libcsv's CSV_STRICT_FINI only refuses an open quoted field in CSV_STRICT mode, which
+			 * would refuse more than we want: a field that starts with a quote and has an odd
+			 * number of them is still open.
+			 */
+			bool open_quote = !c->want_start && c->field_quoted && c->field_quotes % 2 == 1;
+			if (csv_fini(c->parser, on_field, on_record, c) != 0 || open_quote)
 				return fail_at(c, err, line, column, "a quoted field is never closed: is the file cut short?");
 			cut_short = true;
 		} else if (c->ended_on_cr && c->pos == c->end) {

@@ -46,6 +46,8 @@ struct csvfile {
 	size_t buf_len, buf_cap, *offset, fields_cap;
 	size_t start_line, start_column;	/* where the field being read starts */
 	bool want_start, in_record, record_done, ended_on_cr;
+	bool field_quoted;		/* the field being read starts with '"' */
+	size_t field_quotes;		/* the '"' seen in it: an odd number = the quoted field is still open */
 };
 
 /* data/len is the whole file (not copied: it must outlive c); name is kept for messages. */

@@ -94,7 +94,11 @@ int import_ipeds_hd(struct store *st, const char *name, const char *data, size_t
 /*
  * The NCES CIP 2020 - SOC 2018 crosswalk (CIP2020Code, CIP2020Title, SOC2018Code; "99-9999"
  * means no occupation) and, when codes_name is not NULL, the CIP 2020 code list (CIPCode2020.csv:
- * CIPCode, CIPTitle, values written ="51.0801"), whose titles then win.
+ * CIPCode, CIPTitle, values written ="51.0801"), whose titles then win. Each file is CSV, or an
+ * .xlsx workbook when its bytes start with the zip signature "PK\3\4" (whatever its name): then
+ * the first sheet in workbook order whose first row has those column names is read (in NCES's
+ * CIP2020_SOC2018_Crosswalk.xlsx, "CIP-SOC", the second of 8), and problems are
+ * "file:row:column: message (cell C12)".
  */
 int import_cip_soc(struct store *st, const char *name, const char *data, size_t len, const char *codes_name,
 		   const char *codes, size_t codes_len, const struct import_options *opt, struct import_result *res,

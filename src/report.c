@@ -383,6 +383,8 @@ int report_programs(struct store *st, const struct program_list *l, const struct
 				strvec_push_owned(&ids, xstrndup(sl, len));
 			sl += len + (sl[len] == ' ');
 		}
+		json_object_set_new(o, "prerequisites", str_or_null(r->prerequisites));
+		json_object_set_new(o, "cip", str_or_null(r->cip));
 		rc = sources_json(st, &ids, &src, err);
 		strvec_release(&ids);
 		json_object_set_new(o, "sources", src);
@@ -642,7 +644,12 @@ int report_verify(struct store *st, const struct program_list *programs, const c
 			"institution", "id", in->id, "name", in->name, "campus", str_or_null(in->campus), "city",
 			str_or_null(in->city), "state", in->state, "zip", str_or_null(in->zip), "accreditor", acc, "sources",
 			split_json(NULL), "career", str_or_null(career_id), "exam_routes", jroutes, "programs", list);
-		json_t *srcs = json_object_get(json_object_get(*doc, "institution"), "sources");
+		json_t *jin = json_object_get(*doc, "institution");
+		json_object_set_new(jin, "address", str_or_null(in->address));
+		json_object_set_new(jin, "website", str_or_null(in->website));
+		json_object_set_new(jin, "origin", json_string(in->origin ? in->origin : "curated"));
+		json_object_set_new(jin, "as_of", str_or_null(in->as_of));
+		json_t *srcs = json_object_get(jin, "sources");
 		for (size_t i = 0; i < in->sources.n; i++)
 			json_array_append_new(srcs, json_string(in->sources.v[i]));
 	} else {
