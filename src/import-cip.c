@@ -305,7 +305,7 @@ int import_cip_soc(struct store *st, const char *name, const char *data, size_t 
 		r = list;
 		res->rows += rows;
 	}
-	if (rc == 0)
+	if (rc == 0 && r.n_codes)	/* codes is NULL when there are none: qsort wants a pointer */
 		qsort(r.codes, r.n_codes, sizeof(*r.codes), cmp_code);
 	char *stem = import_stem(name);
 	memset(&src, 0, sizeof(src));

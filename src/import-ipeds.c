@@ -171,7 +171,7 @@ int import_ipeds_hd(struct store *st, const char *name, const char *data, size_t
 		v[n] = in;
 		n++;
 	}
-	if (rc >= 0 && n_errors == 0) {
+	if (rc >= 0 && n_errors == 0 && n_keys) {	/* keys is NULL when no row was kept: qsort wants a pointer */
 		qsort(keys, n_keys, sizeof(*keys), cmp_unitid);
 		for (size_t i = 1; i < n_keys; i++)
 			if (keys[i].unitid == keys[i - 1].unitid)
