@@ -87,7 +87,9 @@ static char *slug(const char *s, size_t max)
 	}
 	while (b.len && b.data[b.len - 1] == '-')
 		b.data[--b.len] = '\0';
-	return buf_detach(&b, NULL);
+	char *out = buf_detach(&b, NULL);
+	buf_release(&b);	/* buf_detach leaves b usable, with a fresh allocation */
+	return out;
 }
 
 static bool parse_real(const char *s, double lo, double hi, double *out)

@@ -267,7 +267,9 @@ static char *read_dev_asset(const struct server *s, const struct asset *a, size_
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_add(&b, chunk, n);
 	fclose(f);
-	return buf_detach(&b, len);
+	char *data = buf_detach(&b, len);
+	buf_release(&b);	/* buf_detach leaves b usable, with a fresh allocation */
+	return data;
 }
 
 /*
