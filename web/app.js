@@ -1192,7 +1192,9 @@
 				c.origin !== 'curated' ? importedNote(c) : null,
 				h('div', { class: 'career-actions' },
 					compareButton(c),
-					h('a', { class: 'btn btn-small', href: pathHref(c.id) }, 'Plan a path to this job'),
+					/* an imported occupation with no training and no ladder step into it has no path to plan */
+					c.origin === 'curated' || c.education.paths.length || (ladder.previous && ladder.previous.length)
+						? h('a', { class: 'btn btn-small', href: pathHref(c.id) }, 'Plan a path to this job') : null,
 					h('a', { class: 'btn btn-small btn-quiet', href: trainingHref(c.id) }, 'Find training')),
 				compareTray()),
 
