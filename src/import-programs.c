@@ -573,7 +573,9 @@ static char *json_text(struct ctx *x, const struct row *r, int k, json_t *v)
 			}
 			buf_addf(&b, "%s%s", i ? ";" : "", json_string_value(item));
 		}
-		return b.data ? buf_detach(&b, NULL) : xstrdup("");
+		char *list = buf_detach(&b, NULL);
+		buf_release(&b);	/* buf_detach leaves b usable, with a fresh allocation */
+		return list;
 	}
 	problem(x, r, k, "a string or number is needed here%s", k == K_CAREERS || k == K_SCHEDULE ? " (or a list of strings)" : "");
 	return NULL;
