@@ -30,7 +30,8 @@ void buf_add(struct buf *b, const void *data, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hand the contents to the caller (free() them) and leave b empty and usable. */
+/* Hand the contents to the caller (free() them) and leave b empty and usable: b holds a new
+ * allocation, so it still needs buf_release. */
 char *buf_detach(struct buf *b, size_t *len);
 bool buf_overflowed(const struct buf *b);
 

@@ -378,10 +378,38 @@
 		return career ? `#/training?${queryString([['career', career]])}` : '#/training';
 	}
 
-	/* A coloured badge with the group's name (the colour is decoration; the name says it). */
-	function groupBadge(groupId) {
+	/*
+	 * Careers with no allied-health group: the occupations `allied import onet` adds (origin
+	 * "onet"), whose group, training, patient contact and most other facts are unknown. Like
+	 * `allied careers`, the page lists them after the three groups, under their own heading.
+	 */
+	function isOther(c) {
+		return !c.group;
+	}
+
+	/* The heading for those careers: "Other occupations, imported from O*NET" when they all are. */
+	function otherHeading(others) {
+		return others.length && others.every((c) => c.origin === 'onet')
+			? 'Other occupations, imported from O*NET' : 'Other occupations, with no allied-health group';
+	}
+
+	/* <optgroup>s of careers by title: the three groups, then the other occupations. */
+	function careerOptionGroups(careers, selected) {
+		const byTitle = [...careers].sort((a, b) => a.title.localeCompare(b.title));
+		const others = byTitle.filter(isOther);
+		return [...GROUP_IDS.map((g) => [label('group', g), byTitle.filter((c) => c.group === g)]), [otherHeading(others), others]]
+			.filter(([, list]) => list.length)
+			.map(([name, list]) => h('optgroup', { label: name },
+				list.map((c) => h('option', { value: c.id, selected: c.id === selected }, c.title))));
+	}
+
+	/*
+	 * A coloured badge with the group's name (the colour is decoration; the name says it). A
+	 * career with no group says so, and where it comes from.
+	 */
+	function groupBadge(groupId, origin) {
 		if (!groupId)
-			return h('span', { class: 'badge' }, unknown());
+			return h('span', { class: 'badge badge-other' }, origin === 'onet' ? 'Other occupation, from O*NET' : 'No allied-health group');
 		return h('span', { class: `badge group-${groupId}` }, label('group', groupId));
 	}
 
@@ -469,7 +497,7 @@
 	function careerCard(c) {
 		return h('li', { class: 'card career-card', 'data-id': c.id },
 			h('h3', { class: 'card-title' }, h('a', { href: careerHref(c.id) }, c.title)),
-			groupBadge(c.group),
+			groupBadge(c.group, c.origin),
 			h('dl', { class: 'facts facts-compact' },
 				fact('Usual training', monthsText(c.training_months) ?? unknown()),
 				fact('Median pay', known(c.pay && c.pay.median_usd, usd)),
@@ -565,7 +593,7 @@
 				svg('svg', { width: 18, height: 18, 'aria-hidden': 'true' }, marker(g, 9, 9, 6)), label('group', g))));
 		/* Keyboard users need not Tab through every point to reach the list. */
 		const skip = h('button', { type: 'button', class: 'skip-inline', onclick: () => {
-			const next = document.getElementById('careers-list-title');
+			const next = document.querySelector('.list-title');
 			if (next) {
 				next.setAttribute('tabindex', '-1');
 				next.focus();
@@ -579,11 +607,7 @@
 					'Select a mark to open the career. Marks that would sit on top of each other are nudged sideways.')),
 			plotted.length ? canvas : h('p', null, 'None of these careers has both a known training time and a known median pay.'),
 			plotted.length ? legend : null,
-			leftOut.length
-				? h('p', { class: 'chart-left-out' },
-					`${plural(leftOut.length, 'career is', 'careers are')} left out of the chart because the training time or the median pay is unknown: `,
-					leftOut.map((c, i) => [i ? ', ' : '', h('a', { href: careerHref(c.id) }, c.title)]), '.')
-				: h('p', { class: 'chart-left-out' }, 'Every career shown is in the chart.'));
+			leftOut.length ? leftOutNote(leftOut) : h('p', { class: 'chart-left-out' }, 'Every career shown is in the chart.'));
 		if (!plotted.length)
 			return figure;
 
@@ -597,6 +621,21 @@
 		};
 		new ResizeObserver(draw).observe(canvas);
 		return figure;
+	}
+
+	/*
+	 * Which careers the chart leaves out: the allied-health ones by name, the other occupations
+	 * (hundreds after an O*NET import) by their number only; they are listed under the chart.
+	 */
+	function leftOutNote(leftOut) {
+		const named = leftOut.filter((c) => !isOther(c));
+		const others = leftOut.filter(isOther);
+		return h('p', { class: 'chart-left-out' },
+			`${plural(leftOut.length, 'career is', 'careers are')} left out of the chart because the training time or the median pay is unknown`,
+			named.length ? [': ', named.map((c, i) => [i ? ', ' : '', h('a', { href: careerHref(c.id) }, c.title)])] : null,
+			others.length ? [named.length ? ', and ' : ': ', plural(others.length, 'other occupation', 'other occupations'),
+				others.every((c) => c.origin === 'onet') ? ' imported from O*NET' : ' with no allied-health group', ' (listed below the careers)'] : null,
+			'.');
 	}
 
 	function chartSvg(plotted, width) {
@@ -834,7 +873,7 @@
 					h('li', { class: 'way' },
 						h('h3', null, h('a', { href: '#/training' }, 'Find training')),
 						h('p', null, 'Schools near a ZIP code, nearest first, with each program’s schedule, length, cost, ' +
-							'credential and accreditation, as far as allied’s sources say. New Jersey for now.')),
+							'credential and accreditation, as far as allied’s sources say. New Jersey for now, plus the school program files imported into this copy of allied.')),
 					h('li', { class: 'way' },
 						h('h3', null, h('a', { href: '#/path' }, 'Plan a path')),
 						h('p', null, 'From where you are now to the job you want: each step with its months, the exam and the ' +
@@ -847,9 +886,12 @@
 		if (!page.live())
 			return;
 		/* both ends of the usual range known and within 24 months */
-		const short = careers.filter((c) => c.training_months && c.training_months.max !== null && c.training_months.max <= 24).length;
-		quickFacts.append(`allied describes ${careers.length} of these careers. `,
-			`For ${short} of them, the usual training takes two years or less.`);
+		const allied = careers.filter((c) => !isOther(c));
+		const others = careers.length - allied.length;
+		const short = allied.filter((c) => c.training_months && c.training_months.max !== null && c.training_months.max <= 24).length;
+		quickFacts.append(`allied describes ${allied.length} of these careers. `,
+			`For ${short} of them, the usual training takes two years or less.`,
+			others ? ` It also knows ${plural(others, 'other occupation', 'other occupations')} from imported official data, for search and the quiz.` : '');
 		for (const g of GROUP_IDS) {
 			const inGroup = careers.filter((c) => c.group === g);
 			const examples = [...inGroup].sort((a, b) => (b.openings_per_year || 0) - (a.openings_per_year || 0)).slice(0, 4);
@@ -1040,6 +1082,9 @@
 			})));
 	}
 
+	/* The other occupations are shown this many at a time ("Show more"). */
+	const OTHER_PAGE = 24;
+
 	function showCareers(doc, results, status, pairs) {
 		const careers = doc.careers;
 		const searched = pairs.find(([k]) => k === 'q');
@@ -1051,10 +1096,46 @@
 			results.replaceChildren();
 			return;
 		}
+		/* The API lists them grouped (or by relevance): the allied-health careers keep that order, the others follow. */
+		const main = careers.filter((c) => !isOther(c));
+		const others = careers.filter(isOther);
 		status.textContent = `${plural(doc.count, 'career matches', 'careers match')}${searched ? ` “${searched[1]}”` : ''}` +
-			`${filters ? `${searched ? ' and' : ''} your filters` : ''}.${searched ? ' Best matches first.' : ''}`;
-		const list = h('ul', { class: 'card-grid', id: 'career-list' }, careers.map(careerCard));
-		results.replaceChildren(payTrainingChart(careers), h('h2', { class: 'h3 list-title', id: 'careers-list-title' }, 'The careers'), list);
+			`${filters ? `${searched ? ' and' : ''} your filters` : ''}.${searched ? ' Best matches first.' : ''}` +
+			(others.length ? ` ${main.length ? `${plural(main.length, 'is', 'are')} in allied health, ` : ''}` +
+				`${plural(others.length, 'is an other occupation', 'are other occupations')}${main.length ? ', listed after them' : ''}.` : '');
+		const parts = [payTrainingChart(careers)];
+		if (main.length)
+			parts.push(h('h2', { class: 'h3 list-title', id: 'careers-list-title' }, 'The careers'),
+				h('ul', { class: 'card-grid', id: 'career-list' }, main.map(careerCard)));
+		if (others.length)
+			parts.push(otherOccupations(others));
+		results.replaceChildren(...parts);
+	}
+
+	/* The other occupations: a heading that says what they are, the first few, and "Show more". */
+	function otherOccupations(others) {
+		const list = h('ul', { class: 'card-grid', id: 'other-list' });
+		const more = h('p', { class: 'show-more' });
+		const add = () => {
+			const from = list.children.length;
+			list.append(...others.slice(from, from + OTHER_PAGE).map(careerCard));
+			const left = others.length - list.children.length;
+			more.replaceChildren();
+			if (left > 0) {
+				more.append(h('button', { type: 'button', class: 'btn btn-quiet', id: 'show-more-other', onclick: () => {
+					const firstNew = list.children.length;
+					add();
+					list.children[firstNew].querySelector('a').focus();
+				} }, `Show ${num(Math.min(left, OTHER_PAGE))} more (${num(left)} not shown yet)`));
+			}
+		};
+		add();
+		return h('section', { class: 'other-occupations', 'aria-labelledby': 'other-list-title' },
+			h('h2', { class: 'h3 list-title', id: 'other-list-title' }, `${otherHeading(others)} (${num(others.length)})`),
+			h('p', { class: 'hint' }, 'These have no allied-health group. allied knows what O*NET says of them (the description, duties and ' +
+				'interest profile) and their pay and outlook where BLS figures were imported; their training, time with patients, blood and ' +
+				'needles and the rest are unknown, so a filter on any of those leaves them out.'),
+			list, more);
 	}
 
 	/* -- One career ------------------------------------------------------------------------- */
@@ -1099,14 +1180,21 @@
 		const work = c.work;
 		const byLabel = (items) => (items.length ? items.map((i) => i.label || i.id).join(', ') : unknown());
 
+		const workUnknown = [work.patient_contact, work.blood, work.physical, work.shifts, work.remote].every((v) => v === null || (Array.isArray(v) && !v.length)) &&
+			!work.settings.length;
+		const trainingUnknown = !c.education.entry && !c.education.paths.length;
+
 		viewEl.append(
 			h('div', { class: 'career-head' },
-				groupBadge(group),
+				groupBadge(group, c.origin),
 				c.aliases.length ? h('p', { class: 'aliases' }, 'Also called: ', c.aliases.join(', ')) : null,
 				h('p', { class: 'summary' }, known(c.summary)),
+				c.origin !== 'curated' ? importedNote(c) : null,
 				h('div', { class: 'career-actions' },
 					compareButton(c),
-					h('a', { class: 'btn btn-small', href: pathHref(c.id) }, 'Plan a path to this job'),
+					/* an imported occupation with no training and no ladder step into it has no path to plan */
+					c.origin === 'curated' || c.education.paths.length || (ladder.previous && ladder.previous.length)
+						? h('a', { class: 'btn btn-small', href: pathHref(c.id) }, 'Plan a path to this job') : null,
 					h('a', { class: 'btn btn-small btn-quiet', href: trainingHref(c.id) }, 'Find training')),
 				compareTray()),
 
@@ -1125,20 +1213,26 @@
 			section('What you would do', 'duties',
 				c.duties.length ? h('ul', { class: 'duties' }, c.duties.map((d) => h('li', null, d))) : h('p', null, 'Duties: ', unknown())),
 
-			section('What the work is like', 'work',
-				h('dl', { class: 'facts' },
+			section('What the work is like', 'work', workUnknown
+				? h('p', { class: 'all-unknown' }, 'Time with patients, blood and needles, physical demands, shifts, working from home ' +
+					'and where people work: all ', unknown(), '. ', c.origin === 'onet' ? 'O*NET does not say them, and allied does not guess.' : '')
+				: [h('dl', { class: 'facts' },
 					fact('Time with patients', label('contact', work.patient_contact)),
 					fact('Blood and needles', label('blood', work.blood)),
 					fact('Physical demands', label('physical', work.physical)),
 					fact('Usual shifts', labelList('shift', work.shifts)),
 					fact('Working from home', label('remote', work.remote)),
 					fact('Where people work', byLabel(work.settings))),
-				citeSources(work.sources, sources)),
+				citeSources(work.sources, sources)]),
 
 			section('Training', 'education',
-				h('p', null, 'Most new workers start with: ', h('strong', null, c.education.entry ? c.education.entry.label : unknown()), '. ',
-					'Lengths are counted from a high-school diploma.'),
-				c.education.paths.length
+				trainingUnknown
+					? h('p', { class: 'all-unknown' }, 'The training and its length: ', unknown(), '.',
+						c.outlook.entry_education ? [' BLS says the typical education for entry is: ', h('strong', null, c.outlook.entry_education),
+							' (see the outlook below).'] : null)
+					: h('p', null, 'Most new workers start with: ', h('strong', null, c.education.entry ? c.education.entry.label : unknown()), '. ',
+						'Lengths are counted from a high-school diploma.'),
+				trainingUnknown ? null : c.education.paths.length
 					? h('ul', { class: 'routes' }, c.education.paths.map((p) => h('li', { class: 'route' },
 						h('h3', { class: 'h4' }, p.credential ? p.credential.label : unknown()),
 						h('p', null, 'Length: ', monthsText(p.months) ?? unknown()),
@@ -1158,8 +1252,10 @@
 				citeSources(c.certifications.sources, sources)),
 
 			section('State rules', 'regulation',
-				h('p', null, h('strong', null, label('regulated', c.regulation.state_regulated)), '.'),
-				h('p', null, known(c.regulation.note)),
+				c.regulation.state_regulated === null && c.regulation.note === null
+					? h('p', null, 'Whether states regulate this job: ', unknown(), '.')
+					: [h('p', null, h('strong', null, label('regulated', c.regulation.state_regulated)), '.'),
+						h('p', null, known(c.regulation.note))],
 				citeSources(c.regulation.sources, sources)),
 
 			section('Licence and exams by state', 'state-rules', stateRules(c, training.state, training.rules)),
@@ -1185,16 +1281,37 @@
 
 			section('Career ladder', 'ladder', careerLadder(c, ladder)),
 
-			section('In the same group with shared interests', 'related', relatedCareers(c, careers, vocab)),
+			section(group ? 'In the same group with shared interests' : 'Related careers', 'related', relatedCareers(c, careers, vocab)),
 
 			section('Sources', 'sources',
 				h('p', null, 'Every fact on this page comes from one of these. Dates are when the source says its facts are from, or when our authors read it.'),
 				h('p', { class: 'hint' },
-					c.origin === 'curated' ? 'Written in allied’s own words, from these sources. ' : `Imported by allied (${c.origin}). `,
+					c.origin === 'curated' ? 'Written in allied’s own words, from these sources. '
+						: `Imported by allied from ${ORIGINS[c.origin] || c.origin}, not written by allied’s authors. `,
 					'Occupation codes: SOC ', known(c.soc), ', O*NET-SOC ', known(c.onet_soc), '.'),
 				c.sources.length
 					? h('ol', { class: 'sources' }, c.sources.map((s) => h('li', null, sourceEntry(s))))
-					: h('p', null, 'Sources: ', unknown())));
+					: h('p', null, 'Sources: ', unknown()),
+				c.attribution ? h('p', { class: 'attribution' }, c.attribution) : null));
+	}
+
+	/* Where a career not written by allied's authors came from (the API's origin). */
+	const ORIGINS = { onet: 'the O*NET database' };
+
+	/* The notice at the top of an imported career: what allied knows of it, and what it does not. */
+	function importedNote(c) {
+		const has = ['the description'];
+		if (c.duties.length)
+			has.push('the duties');
+		if (c.interest_profile)
+			has.push('the interest profile');
+		const bls = [c.pay.median_usd !== null || c.pay.p10_usd !== null ? 'pay' : null,
+			c.outlook.change_pct !== null || c.outlook.employment_2024 !== null ? 'outlook' : null].filter(Boolean);
+		return h('p', { class: 'notice imported-note' },
+			`This occupation was imported from ${ORIGINS[c.origin] || c.origin}; it is not one of the allied-health careers allied’s authors describe. `,
+			`allied knows ${has.join(', ').replace(/, ([^,]*)$/, ' and $1')} from there`,
+			bls.length ? ` and its ${bls.join(' and ')} from the Bureau of Labor Statistics` : '',
+			'. What is not known is shown as unknown, never guessed.');
 	}
 
 	/* One source in full: its title as a link, publisher, date, licence, and the address as text. */
@@ -1261,8 +1378,7 @@
 					h('span', { class: 'bar-label' }, h('strong', null, name), h('span', { class: 'hint' }, ` ${words}`)),
 					level === null || level === undefined ? unknown() : meter((level - 1) / 6, `${level.toFixed(1)} of 7`));
 			})),
-			citeSources(p.sources, sources),
-			c.attribution ? h('p', { class: 'attribution' }, c.attribution) : null);
+			citeSources(p.sources, sources));
 	}
 
 	/* The ladder document: steps out of this career and steps into it, each a link to a path plan. */
@@ -1291,6 +1407,8 @@
 	/* Other careers of the same group that share at least one interest area, most shared first. */
 	function relatedCareers(c, careers, vocab) {
 		const group = c.group ? c.group.id : null;
+		if (!group)
+			return h('p', null, 'This occupation has no allied-health group, and allied knows no careers related to it.');
 		const mine = new Set(c.interests.map((i) => i.id));
 		const related = careers
 			.filter((o) => o.id !== c.id && o.group === group)
@@ -1322,6 +1440,10 @@
 	 */
 	function stateRules(c, state, first) {
 		const knownStates = first && !first.error ? first.states_known : [];
+		/* Nothing known in any state: a picker whose every choice says "unknown" helps no one. */
+		if (first && !first.error && !knownStates.length && !first.exam_routes.length)
+			return h('p', { class: 'rule-none', id: 'state-rules' }, 'allied knows no state’s licence rule and no exam for this career: ', unknown(),
+				'. Ask the licensing board of the state where you would work.');
 		const option = (code) => h('option', { value: code, selected: code === state }, `${stateName(code)} (${code})`);
 		const select = h('select', { name: 'state', id: 'rules-state' },
 			knownStates.length ? h('optgroup', { label: 'States allied knows a rule for' }, knownStates.map(option)) : null,
@@ -1450,7 +1572,7 @@
 			h('p', null, count === null ? ['Programs: ', unknown(), '.']
 				: count === 0 ? 'allied knows no school program for this career yet.'
 					: `allied knows ${count === 1 ? 'one program that prepares' : `${num(count)} programs that prepare`} for this career. ` +
-						'Its list of schools covers New Jersey for now.'),
+						'Its own list of schools covers New Jersey for now, plus the school program files imported into this copy of allied.'),
 			h('p', null, h('a', { class: 'btn btn-small', href: trainingHref(c.id), id: 'where-to-train' },
 				count ? 'Find training near a ZIP code' : 'Search for training')),
 		];
@@ -1806,11 +1928,9 @@
 			return;
 		const fromUrl = (route.params.get('ids') || '').split(',').map((s) => s.trim()).filter(Boolean);
 		const chosen = fromUrl.length ? fromUrl : compareChoice.map((c) => c.id);
-		const byTitle = [...careers].sort((a, b) => a.title.localeCompare(b.title));
 		const selects = [0, 1, 2].map((i) => h('select', { name: `career-${i + 1}` },
 			h('option', { value: '' }, i === 2 ? '(none: compare two)' : 'Choose a career'),
-			GROUP_IDS.map((g) => h('optgroup', { label: label('group', g) },
-				byTitle.filter((c) => c.group === g).map((c) => h('option', { value: c.id, selected: c.id === chosen[i] }, c.title))))));
+			careerOptionGroups(careers, chosen[i])));
 		for (const [i, id] of chosen.entries()) {
 			if (i < 3 && id && !careers.some((c) => c.id === id))
 				selects[i].append(h('option', { value: id, selected: true }, id));
@@ -2085,7 +2205,7 @@
 		setTitle('Find training');
 		viewEl.append(h('h1', null, 'Find training'),
 			h('p', { class: 'lead' }, 'Schools and programs that prepare for an allied-health career, nearest first when you give ' +
-				'a ZIP code. allied’s list of schools covers New Jersey for now.'));
+				'a ZIP code. allied’s own list of schools covers New Jersey for now, plus the school program files imported into this copy of allied.'));
 		const careers = await allCareers();
 		if (!page.live())
 			return;
@@ -2171,12 +2291,10 @@
 	function trainingForm(params, careers) {
 		const get = (name) => params.get(name) || '';
 		const flag = (name) => params.has(name) && params.get(name) !== '0' && params.get(name) !== 'false';
-		const byTitle = [...careers].sort((a, b) => a.title.localeCompare(b.title));
 		const career = get('career');
 		const careerSelect = h('select', { name: 'career' },
 			h('option', { value: '' }, 'Any career'),
-			GROUP_IDS.map((g) => h('optgroup', { label: label('group', g) },
-				byTitle.filter((c) => c.group === g).map((c) => h('option', { value: c.id, selected: c.id === career }, c.title)))));
+			careerOptionGroups(careers, career));
 		if (career && !careers.some((c) => c.id === career))
 			careerSelect.append(h('option', { value: career, selected: true }, career));
 		const zip = h('input', { type: 'text', name: 'near', inputmode: 'numeric', maxlength: 5, pattern: '[0-9]{5}',
