@@ -3,7 +3,8 @@
  * credential and accreditation.
  *
  * Core layer, pure: the store loads every program with its school into a struct program_list
- * once; programs_find filters and orders it. Option names are shared by the command line and
+ * once; programs_find filters and orders it, using an index of the list that it builds itself
+ * the first time (see struct program_list). Option names are shared by the command line and
  * the API, like filter.h's. A program whose value for a limit is unknown does not pass it, and
  * a program with no known location is never placed "near" anything.
  */
@@ -42,10 +43,20 @@ struct program_row {
 	const char *prerequisites, *cip;	/* NULL when unknown */
 };
 
+struct programs_index;
+
+/*
+ * Fill v (xgrow) and keep strings, then find. The first programs_find on a list builds an index
+ * of it (programs sorted by latitude with what the limits read, each row's place in the order by
+ * state, school and name, the distinct career lists) and keeps it in index until
+ * program_list_release; several threads may find in one list at once. So a list must not change
+ * after its first programs_find (the finder asserts that n has not).
+ */
 struct program_list {
 	struct program_row *v;
 	size_t n, cap;
 	struct strvec strings;			/* owns every string of the rows */
+	struct programs_index *_Atomic index;	/* NULL until the first programs_find; owned */
 };
 
 void program_list_init(struct program_list *l);
@@ -89,7 +100,7 @@ struct program_hit {
 size_t programs_find(const struct program_list *l, const struct program_query *q, struct program_hit *out,
 		     size_t *unlocated);
 
-/* Does the space-separated id list contain id? */
+/* Does the space-separated id list contain id? An empty id is in no list. */
 bool programs_has_career(const struct program_row *r, const char *id);
 
 #endif
