@@ -67,6 +67,14 @@ int api_open(const char *db_path, struct api **out, struct diag *err)
 		rc = store_load_ladder(st, &api->ladder, err);
 	if (rc == 0)
 		rc = store_load_programs(st, &api->programs, err);
+	if (rc == 0 && api->programs.n) {
+		/* the finder builds its index on its first find: now, not on a visitor's request */
+		struct program_query q;
+		struct program_hit *hits = xmalloc(api->programs.n * sizeof(*hits));
+		programs_query_init(&q);
+		programs_find(&api->programs, &q, hits, NULL);
+		free(hits);
+	}
 	if (rc == 0)
 		rc = store_meta_get(st, "kb_hash", &api->kb_hash, err);
 	if (rc == 0)
