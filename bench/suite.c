@@ -8,7 +8,7 @@
  * call, and a 64-bit FNV-1a hash of the answers (ids, scores, bytes), so that a speed-up that
  * changes an answer shows as a changed hash (SQLite's speedtest1 does the same). DB is a
  * database of the default data (bench/run installs one); ONET_DB an O*NET-scale copy
- * (bench/onet-scale), searched and ranked too when given. --shared DIR is ../shared/refdata:
+ * (bench/run makes it with allied import onet), searched and ranked too when given. --shared DIR is ../shared/refdata:
  * the import cases need its official files and are skipped (with a notice) without it.
  *
  * Adding a case: write a function taking the struct bench context and add a row to cases[]
