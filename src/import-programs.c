@@ -87,7 +87,9 @@ static char *slug(const char *s, size_t max)
 	}
 	while (b.len && b.data[b.len - 1] == '-')
 		b.data[--b.len] = '\0';
-	return buf_detach(&b, NULL);
+	char *out = buf_detach(&b, NULL);
+	buf_release(&b);	/* buf_detach leaves b empty but allocated */
+	return out;
 }
 
 static bool parse_real(const char *s, double lo, double hi, double *out)
@@ -571,7 +573,9 @@ static char *json_text(struct ctx *x, const struct row *r, int k, json_t *v)
 			}
 			buf_addf(&b, "%s%s", i ? ";" : "", json_string_value(item));
 		}
-		return b.data ? buf_detach(&b, NULL) : xstrdup("");
+		char *text = buf_detach(&b, NULL);
+		buf_release(&b);	/* buf_detach leaves b empty but allocated */
+		return text;
 	}
 	problem(x, r, k, "a string or number is needed here%s", k == K_CAREERS || k == K_SCHEDULE ? " (or a list of strings)" : "");
 	return NULL;
