@@ -21,8 +21,9 @@ const char cmd_import_usage[] =
 	"\n"
 	"Import an official data file into the database. The whole file is checked first; only a\n"
 	"file without a single problem is written, in one transaction, so a failed import leaves the\n"
-	"database exactly as it was. Problems are listed as FILE:LINE:COLUMN: message. Importing the\n"
-	"same file again changes nothing. --dry-run checks the file and writes nothing.\n"
+	"database exactly as it was. Problems are listed as FILE:LINE:COLUMN: message (in a JSON\n"
+	"program file FILE:[INDEX].KEY: message). Importing the same file again changes nothing.\n"
+	"--dry-run checks the file and writes nothing.\n"
 	"\n"
 	"Kinds:\n"
 	"  zcta         the Census Bureau's ZCTA gazetteer (Gaz_zcta_national.txt): ZIP code\n"
@@ -43,7 +44,9 @@ const char cmd_import_usage[] =
 	"               (CIP2020_SOC2018_Crosswalk.xlsx) or a CSV of its sheet, and optionally the\n"
 	"               CIP code list (CIPCode2020.csv) as a second file\n"
 	"  programs     a school's own program file, CSV or JSON (format: docs/program-format.md);\n"
-	"               importing it again replaces the programs it added before\n"
+	"               importing it again replaces the programs it added before. A cip without\n"
+	"               careers needs cip-soc imported first; a unitid allied does not have,\n"
+	"               ipeds-hd (or the school's name, city and state)\n"
 	"\n"
 	"Formats and sources: docs/importers.md.\n";
 

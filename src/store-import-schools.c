@@ -13,28 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int put_source(struct store *st, const struct source *s, size_t *changed, struct diag *err)
-{
-	sqlite3_stmt *q = NULL;
-	int rc = store_prepare(st, "INSERT INTO source(id, title, publisher, url, as_of, checked, licence)"
-			       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET title = ?2, publisher = ?3,"
-			       " url = ?4, as_of = ?5, checked = ?6, licence = ?7"
-			       " WHERE (title, publisher, url, as_of, checked, licence) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)", &q, err);
-	if (rc == 0) {
-		store_bind_text(q, 1, s->id);
-		store_bind_text(q, 2, s->title);
-		store_bind_text(q, 3, s->publisher);
-		store_bind_text(q, 4, s->url);
-		store_bind_text(q, 5, s->as_of);
-		store_bind_text(q, 6, s->checked);
-		store_bind_text(q, 7, s->licence);
-		rc = store_step_done(st, q, err, "cannot store a source");
-		*changed += (size_t)sqlite3_changes(st->db);
-	}
-	sqlite3_finalize(q);
-	return rc;
-}
-
 /* Run sql with the one text parameter key, counting the changes. */
 static int exec_key(struct store *st, const char *sql, const char *key, size_t *changed, struct diag *err)
 {
@@ -72,7 +50,7 @@ int store_import_cip(struct store *st, const struct source *src, const struct st
 	*changed = 0;
 	if ((rc = store_import_begin(st, err)) < 0)
 		return rc;
-	rc = put_source(st, src, changed, err);
+	rc = store_put_source(st, src, changed, err);
 	if (rc == 0)
 		rc = store_exec(st, "CREATE TEMP TABLE new_cip_soc(cip TEXT NOT NULL, soc TEXT NOT NULL,"
 				" PRIMARY KEY(cip, soc)) WITHOUT ROWID;", err);
@@ -119,16 +97,7 @@ static const char upsert_institution_sql[] =
 static int upsert_institution(struct store *st, sqlite3_stmt *q, const struct institution *in, size_t *changed,
 			      struct diag *err)
 {
-	int k = 1;
-	store_bind_text(q, k++, in->id);
-	store_bind_text(q, k++, in->name);
-	store_bind_text(q, k++, in->campus);
-	store_bind_text(q, k++, in->city);
-	store_bind_text(q, k++, in->state);
-	store_bind_text(q, k++, in->zip);
-	store_bind_int(q, k++, in->ipeds_unitid);
-	store_bind_real(q, k++, in->latitude);
-	store_bind_real(q, k++, in->longitude);
+	int k = store_bind_institution(q, 1, in);
 	store_bind_joined(q, k++, &in->sources);
 	store_bind_text(q, k++, in->origin);
 	store_bind_text(q, k++, in->address);
@@ -148,7 +117,7 @@ int store_import_institutions(struct store *st, const struct source *src, const 
 	*changed = *kept = 0;
 	if ((rc = store_import_begin(st, err)) < 0)
 		return rc;
-	rc = put_source(st, src, changed, err);
+	rc = store_put_source(st, src, changed, err);
 	if (rc == 0)
 		rc = store_prepare(st, upsert_institution_sql, &up, err);
 	if (rc == 0)
@@ -201,24 +170,9 @@ static const char upsert_program_sql[] =
 static int upsert_program(struct store *st, sqlite3_stmt *q, const char *origin, const char *institution_id,
 			  const struct program *p, size_t *changed, struct diag *err)
 {
-	int k = 1;
-	store_bind_text(q, k++, p->id);
-	store_bind_text(q, k++, institution_id);
-	store_bind_text(q, k++, p->name);
-	store_bind_joined(q, k++, &p->careers);
-	store_bind_text(q, k++, p->career_name);
-	store_bind_int(q, k++, p->credential);
-	store_bind_real(q, k++, p->months);
-	sqlite3_bind_int(q, k++, (int)p->schedule);
-	store_bind_text(q, k++, p->accreditor);
-	sqlite3_bind_int(q, k++, p->status);
-	store_bind_int(q, k++, p->admission);
-	store_bind_int(q, k++, p->cost_usd);
-	store_bind_int(q, k++, p->clinical_hours);
-	store_bind_real(q, k++, p->exam_pass_pct);
-	store_bind_real(q, k++, p->completion_pct);
-	store_bind_real(q, k++, p->placement_pct);
-	store_bind_int(q, k++, p->outcomes_year);
+	store_bind_text(q, 1, p->id);
+	store_bind_text(q, 2, institution_id);
+	int k = store_bind_program(q, 3, p);
 	store_bind_text(q, k++, p->as_of);
 	store_bind_joined(q, k++, &p->sources);
 	store_bind_text(q, k++, origin);
@@ -292,7 +246,7 @@ int store_import_programs(struct store *st, const char *origin, const struct ins
 			strvec_push(&new_schools, in->id);
 		}
 		for (size_t j = 0; rc == 0 && j < in->n_programs; j++, k++) {
-			rc = put_source(st, &sources[k], changed, err);
+			rc = store_put_source(st, &sources[k], changed, err);
 			if (rc == 0)
 				rc = put_program_careers(st, in->programs[j].id, NULL, err);
 			if (rc == 0)

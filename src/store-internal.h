@@ -31,6 +31,16 @@ void store_bind_int(sqlite3_stmt *q, int i, int64_t v);
 void store_bind_real(sqlite3_stmt *q, int i, double v);
 /* Bind the strings of sv joined by spaces ("" when empty). */
 void store_bind_joined(sqlite3_stmt *q, int i, const struct strvec *sv);
+/*
+ * The columns the curated training data (store.c) and the imports (store-import-schools.c)
+ * write alike, bound from parameter i on; each returns the next parameter's index.
+ * Institution: id, name, campus, city, state, zip, ipeds_unitid, latitude, longitude (9).
+ * Program: name, careers, career_name, credential, months, schedule, accreditor, status,
+ * admission, cost_usd, clinical_hours, exam_pass_pct, completion_pct, placement_pct,
+ * outcomes_year (15).
+ */
+int store_bind_institution(sqlite3_stmt *q, int i, const struct institution *in);
+int store_bind_program(sqlite3_stmt *q, int i, const struct program *p);
 /* Column values: CAREER_UNKNOWN / NaN / NULL for NULL; the string is malloc'ed. */
 int64_t store_col_int(sqlite3_stmt *q, int i);
 double store_col_real(sqlite3_stmt *q, int i);

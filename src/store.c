@@ -515,6 +515,40 @@ void store_bind_joined(sqlite3_stmt *q, int i, const struct strvec *sv)
 	sqlite3_bind_text(q, i, joined(sv), -1, free);
 }
 
+int store_bind_institution(sqlite3_stmt *q, int i, const struct institution *in)
+{
+	store_bind_text(q, i++, in->id);
+	store_bind_text(q, i++, in->name);
+	store_bind_text(q, i++, in->campus);
+	store_bind_text(q, i++, in->city);
+	store_bind_text(q, i++, in->state);
+	store_bind_text(q, i++, in->zip);
+	store_bind_int(q, i++, in->ipeds_unitid);
+	store_bind_real(q, i++, in->latitude);
+	store_bind_real(q, i++, in->longitude);
+	return i;
+}
+
+int store_bind_program(sqlite3_stmt *q, int i, const struct program *p)
+{
+	store_bind_text(q, i++, p->name);
+	store_bind_joined(q, i++, &p->careers);
+	store_bind_text(q, i++, p->career_name);
+	store_bind_int(q, i++, p->credential);
+	store_bind_real(q, i++, p->months);
+	sqlite3_bind_int(q, i++, (int)p->schedule);
+	store_bind_text(q, i++, p->accreditor);
+	sqlite3_bind_int(q, i++, p->status);
+	store_bind_int(q, i++, p->admission);
+	store_bind_int(q, i++, p->cost_usd);
+	store_bind_int(q, i++, p->clinical_hours);
+	store_bind_real(q, i++, p->exam_pass_pct);
+	store_bind_real(q, i++, p->completion_pct);
+	store_bind_real(q, i++, p->placement_pct);
+	store_bind_int(q, i++, p->outcomes_year);
+	return i;
+}
+
 static int insert_training(struct store *st, const struct training *t, struct diag *err)
 {
 	sqlite3_stmt *acc = NULL, *inst = NULL, *prog = NULL, *pc = NULL, *rule = NULL, *route = NULL;
@@ -548,15 +582,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 		const struct institution *in = &t->institutions[i];
 		int k = 1;
 		sqlite3_bind_int64(inst, k++, (int64_t)i + 1);
-		sqlite3_bind_text(inst, k++, in->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(inst, k++, in->name, -1, SQLITE_STATIC);
-		store_bind_text(inst, k++, in->campus);
-		store_bind_text(inst, k++, in->city);
-		sqlite3_bind_text(inst, k++, in->state, -1, SQLITE_STATIC);
-		store_bind_text(inst, k++, in->zip);
-		store_bind_int(inst, k++, in->ipeds_unitid);
-		store_bind_real(inst, k++, in->latitude);
-		store_bind_real(inst, k++, in->longitude);
+		k = store_bind_institution(inst, k, in);
 		store_bind_text(inst, k++, in->accreditor);
 		store_bind_text(inst, k++, in->note);
 		store_bind_joined(inst, k++, &in->sources);
@@ -567,21 +593,7 @@ static int insert_training(struct store *st, const struct training *t, struct di
 			sqlite3_bind_int64(prog, k++, ++program_num);
 			sqlite3_bind_text(prog, k++, p->id, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(prog, k++, (int64_t)i + 1);
-			sqlite3_bind_text(prog, k++, p->name, -1, SQLITE_STATIC);
-			store_bind_joined(prog, k++, &p->careers);
-			store_bind_text(prog, k++, p->career_name);
-			store_bind_int(prog, k++, p->credential);
-			store_bind_real(prog, k++, p->months);
-			sqlite3_bind_int(prog, k++, (int)p->schedule);
-			store_bind_text(prog, k++, p->accreditor);
-			sqlite3_bind_int(prog, k++, p->status);
-			store_bind_int(prog, k++, p->admission);
-			store_bind_int(prog, k++, p->cost_usd);
-			store_bind_int(prog, k++, p->clinical_hours);
-			store_bind_real(prog, k++, p->exam_pass_pct);
-			store_bind_real(prog, k++, p->completion_pct);
-			store_bind_real(prog, k++, p->placement_pct);
-			store_bind_int(prog, k++, p->outcomes_year);
+			k = store_bind_program(prog, k, p);
 			sqlite3_bind_int(prog, k++, p->campus_unknown);
 			store_bind_text(prog, k++, p->note);
 			store_bind_text(prog, k++, p->as_of);
