@@ -9,8 +9,10 @@
 #include "xmalloc.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <ftw.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -28,16 +30,79 @@
 /* Some publishers (BLS) refuse libcurl's default agent; say who is asking. */
 #define FETCH_USER_AGENT "allied/" ALLIED_VERSION " (open-source allied-health career navigator; libcurl)"
 
+/*
+ * libcurl is opened when a download is about to happen, not linked: its dependencies (LDAP,
+ * Kerberos, RTMP, SSH ...) cost every allied command ~2 ms of start-up (docs/performance.md),
+ * and only allied data fetch needs it. The headers, and so the types and constants, are
+ * libcurl's own (pkg-config libcurl); these are the functions allied calls.
+ */
+static struct {
+	void *lib;
+	CURLcode (*global_init)(long flags);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *c, CURLoption option, ...);
+	CURLcode (*easy_perform)(CURL *c);
+	CURLcode (*easy_getinfo)(CURL *c, CURLINFO info, ...);
+	const char *(*easy_strerror)(CURLcode code);
+	void (*easy_cleanup)(CURL *c);
+	CURLU *(*url)(void);
+	CURLUcode (*url_set)(CURLU *u, CURLUPart part, const char *content, unsigned int flags);
+	CURLUcode (*url_get)(const CURLU *u, CURLUPart part, char **content, unsigned int flags);
+	void (*url_cleanup)(CURLU *u);
+	void (*free)(void *p);
+} lc;
+
+#define FETCH_LIBCURL "libcurl.so.4"
+
+static int load_libcurl(struct diag *err)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} fns[] = {
+#define FN(field, symbol) { symbol, offsetof(__typeof__(lc), field) }
+		FN(global_init, "curl_global_init"), FN(global_cleanup, "curl_global_cleanup"),
+		FN(easy_init, "curl_easy_init"), FN(easy_setopt, "curl_easy_setopt"),
+		FN(easy_perform, "curl_easy_perform"), FN(easy_getinfo, "curl_easy_getinfo"),
+		FN(easy_strerror, "curl_easy_strerror"), FN(easy_cleanup, "curl_easy_cleanup"),
+		FN(url, "curl_url"), FN(url_set, "curl_url_set"), FN(url_get, "curl_url_get"),
+		FN(url_cleanup, "curl_url_cleanup"), FN(free, "curl_free"),
+#undef FN
+	};
+	void *lib;
+
+	if (lc.lib)
+		return 0;
+	if (!(lib = dlopen(FETCH_LIBCURL, RTLD_NOW | RTLD_LOCAL)))
+		return diag_set(err, ALLIED_EIO, "cannot load %s, which allied data fetch downloads with (%s); install it: "
+				"apt-get install libcurl4", FETCH_LIBCURL, dlerror());
+	for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		void *fn = dlsym(lib, fns[i].name);
+		if (!fn) {
+			dlclose(lib);
+			return diag_set(err, ALLIED_EIO, "%s has no %s: it is too old for allied (7.80 or later is needed)",
+					FETCH_LIBCURL, fns[i].name);
+		}
+		memcpy((char *)&lc + fns[i].offset, &fn, sizeof(fn));
+	}
+	lc.lib = lib;
+	return 0;
+}
+
 int fetch_init(struct diag *err)
 {
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (load_libcurl(err) < 0)
+		return err->code;
+	if (lc.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return diag_set(err, ALLIED_EIO, "cannot initialise libcurl");
 	return 0;
 }
 
 void fetch_cleanup(void)
 {
-	curl_global_cleanup();
+	if (lc.lib)
+		lc.global_cleanup();
 }
 
 /* ---- addresses ---- */
@@ -49,23 +114,25 @@ static bool is_loopback_host(const char *host)
 
 int fetch_check_url(const char *url, struct diag *err)
 {
-	CURLU *u = curl_url();
+	CURLU *u;
 	char *scheme = NULL, *host = NULL;
-	int rc = 0;
+	int rc = load_libcurl(err);
 
-	if (!u)
+	if (rc < 0)
+		return rc;
+	if (!(u = lc.url()))
 		abort();
-	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+	if (lc.url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    lc.url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    lc.url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
 		rc = diag_set(err, ALLIED_EINVAL, "'%s' is not a URL", url);
 	else if (strcmp(scheme, "https") != 0 && !(strcmp(scheme, "http") == 0 && is_loopback_host(host)))
 		rc = diag_set(err, ALLIED_EINVAL,
 			      "'%s': allied downloads over https:// only (plain http:// only from 127.0.0.1, localhost or [::1])",
 			      url);
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
+	lc.free(scheme);
+	lc.free(host);
+	lc.url_cleanup(u);
 	return rc;
 }
 
@@ -144,38 +211,38 @@ static int transfer(const char *url, struct sink *s, struct diag *err)
 	char errbuf[CURL_ERROR_SIZE] = "";
 	long status = 0;
 	int rc = 0;
-	CURL *c = curl_easy_init();
+	CURL *c = load_libcurl(err) < 0 ? NULL : lc.easy_init();
 
 	if (!c)
-		return diag_set(err, ALLIED_EIO, "cannot download '%s': cannot start libcurl", url);
-	CURLU *u = curl_url();
+		return err->code ? err->code : diag_set(err, ALLIED_EIO, "cannot download '%s': cannot start libcurl", url);
+	CURLU *u = lc.url();
 	char *scheme = NULL;
-	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
-		curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
-	curl_easy_setopt(c, CURLOPT_URL, url);
+	if (u && lc.url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
+		lc.url_get(u, CURLUPART_SCHEME, &scheme, 0);
+	lc.easy_setopt(c, CURLOPT_URL, url);
 	/* fetch_check_url has limited http:// to this machine; redirects may only lead to https:// */
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme && strcmp(scheme, "http") == 0 ? "http,https" : "https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_free(scheme);
-	curl_url_cleanup(u);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)FETCH_CONNECT_TIMEOUT_S);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)FETCH_LOW_SPEED_BYTES_PER_S);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)FETCH_LOW_SPEED_TIME_S);
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s->max);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, s);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, s);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	lc.easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme && strcmp(scheme, "http") == 0 ? "http,https" : "https");
+	lc.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	lc.free(scheme);
+	lc.url_cleanup(u);
+	lc.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	lc.easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
+	lc.easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
+	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)FETCH_CONNECT_TIMEOUT_S);
+	lc.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)FETCH_LOW_SPEED_BYTES_PER_S);
+	lc.easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)FETCH_LOW_SPEED_TIME_S);
+	lc.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s->max);
+	lc.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	lc.easy_setopt(c, CURLOPT_WRITEDATA, s);
+	lc.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	lc.easy_setopt(c, CURLOPT_XFERINFODATA, s);
+	lc.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 
-	CURLcode cc = curl_easy_perform(c);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	const char *why = errbuf[0] ? errbuf : curl_easy_strerror(cc);
+	CURLcode cc = lc.easy_perform(c);
+	lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	const char *why = errbuf[0] ? errbuf : lc.easy_strerror(cc);
 	if (s->too_big || cc == CURLE_FILESIZE_EXCEEDED)
 		rc = diag_set(err, ALLIED_EIO, "cannot download '%s': it is larger than the limit of %llu bytes", url,
 			      (unsigned long long)s->max);
@@ -192,7 +259,7 @@ static int transfer(const char *url, struct sink *s, struct diag *err)
 	else if (status != 200)
 		rc = diag_set(err, ALLIED_EIO, "cannot download '%s': the server answered HTTP status %ld, not 200", url,
 			      status);
-	curl_easy_cleanup(c);
+	lc.easy_cleanup(c);
 	return rc;
 }
 
