@@ -110,7 +110,21 @@ static int cmp_hit(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
+static int search_words(struct store *st, const char *query, size_t limit, struct search_result *r,
+			struct diag *err);
+
 int search_run(struct store *st, const char *query, size_t limit, struct search_result *r, struct diag *err)
+{
+	int rc = store_begin_read(st, err);
+	if (rc < 0)
+		return rc;
+	rc = search_words(st, query, limit, r, err);
+	store_end_read(st);
+	return rc;
+}
+
+static int search_words(struct store *st, const char *query, size_t limit, struct search_result *r,
+			struct diag *err)
 {
 	char norm[1024], match[160];
 	struct words ws = { .n = 0 };

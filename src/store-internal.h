@@ -16,6 +16,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;		/* for messages */
+	sqlite3_stmt *career_name_q;	/* store_career_name's query, prepared once (search asks per hit) */
 };
 
 /* err = ALLIED_EDB "database 'path': what: sqlite's message"; returns ALLIED_EDB. */

@@ -178,6 +178,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	sqlite3_finalize(st->career_name_q);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1212,19 +1213,33 @@ int store_refresh_search_terms(struct store *st, struct diag *err)
 			    " INSERT INTO search_term(term, docs) SELECT term, doc FROM search_vocab;", err);
 }
 
+int store_begin_read(struct store *st, struct diag *err)
+{
+	return store_exec(st, "BEGIN;", err);
+}
+
+void store_end_read(struct store *st)
+{
+	struct diag ignore;
+	diag_init(&ignore);
+	store_exec(st, "COMMIT;", &ignore);
+}
+
 int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err)
 {
-	sqlite3_stmt *q;
+	sqlite3_stmt *q = st->career_name_q;
 	int rc;
-	if (store_prepare(st, "SELECT id, title FROM career WHERE num = ?", &q, err) < 0)
-		return ALLIED_EDB;
+	if (!q && sqlite3_prepare_v3(st->db, "SELECT id, title FROM career WHERE num = ?", -1, SQLITE_PREPARE_PERSISTENT,
+				     &st->career_name_q, NULL) != SQLITE_OK)
+		return store_fail(st, err, "cannot prepare a query");
+	q = st->career_name_q;
 	sqlite3_bind_int64(q, 1, num);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		*id = store_col_str(q, 0);
 		*title = store_col_str(q, 1);
 	}
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)

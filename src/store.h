@@ -96,6 +96,14 @@ int store_search_terms(struct store *st, void (*fn)(const char *term, int64_t do
  */
 int store_refresh_search_terms(struct store *st, struct diag *err);
 
+/*
+ * One read transaction around many small queries (search reads a name per hit): SQLite then
+ * takes its file lock once instead of once per statement. store_end_read ends it (always call it
+ * after a successful store_begin_read, whatever happened between).
+ */
+int store_begin_read(struct store *st, struct diag *err);
+void store_end_read(struct store *st);
+
 /* The career id and title for a career number; strings are malloc'ed. */
 int store_career_name(struct store *st, int64_t num, char **id, char **title, struct diag *err);
 
