@@ -13,10 +13,11 @@
 CC ?= cc
 BUILD ?= build
 SANITIZE ?=
-PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd libcurl libzip libcrypto expat
+PKGS := sqlite3 yaml-0.1 jansson libmicrohttpd libzip libcrypto expat
 VERSION := 0.1.0
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+# libcurl: only its headers; fetch.c opens the library itself when it downloads (dlopen)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libcurl)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla

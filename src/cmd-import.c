@@ -52,29 +52,9 @@ const char cmd_import_usage[] =
 
 /* ---- the kinds ---- */
 
-/* Read the one file of a single-file kind, then run fn on its bytes. */
+/* An importer of one file's bytes (import.h). */
 typedef int (*bytes_importer)(struct store *st, const char *name, const char *data, size_t len,
 			      const struct import_options *opt, struct import_result *res, struct diag *err);
-
-static int import_one_file(bytes_importer fn, struct store *st, const struct strvec *files,
-			   const struct import_options *opt, struct import_result *res, struct buf *note,
-			   struct diag *err)
-{
-	char *data = NULL;
-	size_t len = 0;
-	int rc = yload_read_file(files->v[0], &data, &len, err);
-	(void)note;
-	if (rc == 0)
-		rc = fn(st, files->v[0], data, len, opt, res, err);
-	free(data);
-	return rc;
-}
-
-static int run_zcta(struct store *st, const struct strvec *files, const struct import_options *opt,
-		    struct import_result *res, struct buf *note, struct diag *err)
-{
-	return import_one_file(import_zcta, st, files, opt, res, note, err);
-}
 
 /* O*NET: each file from the first directory that has it, and the Read Me of each directory used. */
 static int run_onet(struct store *st, const struct strvec *dirs, const struct import_options *opt,
@@ -136,30 +116,6 @@ static int run_onet(struct store *st, const struct strvec *dirs, const struct im
 	return rc;
 }
 
-static int run_oews(struct store *st, const struct strvec *files, const struct import_options *opt,
-		    struct import_result *res, struct buf *note, struct diag *err)
-{
-	return import_one_file(import_oews, st, files, opt, res, note, err);
-}
-
-static int run_projections(struct store *st, const struct strvec *files, const struct import_options *opt,
-		    struct import_result *res, struct buf *note, struct diag *err)
-{
-	return import_one_file(import_projections, st, files, opt, res, note, err);
-}
-
-static int run_ipeds_hd(struct store *st, const struct strvec *files, const struct import_options *opt,
-			struct import_result *res, struct buf *note, struct diag *err)
-{
-	return import_one_file(import_ipeds_hd, st, files, opt, res, note, err);
-}
-
-static int run_programs(struct store *st, const struct strvec *files, const struct import_options *opt,
-			struct import_result *res, struct buf *note, struct diag *err)
-{
-	return import_one_file(import_programs, st, files, opt, res, note, err);
-}
-
 static int run_cip_soc(struct store *st, const struct strvec *files, const struct import_options *opt,
 		       struct import_result *res, struct buf *note, struct diag *err)
 {
@@ -182,18 +138,38 @@ static const struct import_kind {
 	size_t min_files, max_files;
 	const char *example;		/* for a usage error */
 	const char *unit;		/* what a row is, plural */
-	/* note: lines to print after the result (which files were used) */
+	/* a kind of one file: its bytes go to bytes */
+	bytes_importer bytes;
+	/* any other kind reads its files itself; note: lines to print after the result */
 	int (*run)(struct store *st, const struct strvec *files, const struct import_options *opt,
 		   struct import_result *res, struct buf *note, struct diag *err);
 } kinds[] = {
-	{ "zcta", 1, 1, "allied import zcta Gaz_zcta_national.txt", "ZIP code centroids", run_zcta },
-	{ "oews", 1, 1, "allied import oews national_M2024_dl.xlsx", "occupations", run_oews },
-	{ "projections", 1, 1, "allied import projections occupation.xlsx", "occupations", run_projections },
-	{ "onet", 1, 8, "allied import onet onet-29.3 onet-29.0", "O*NET occupations", run_onet },
-	{ "ipeds-hd", 1, 1, "allied import ipeds-hd hd2024.csv", "institutions", run_ipeds_hd },
-	{ "cip-soc", 1, 2, "allied import cip-soc CIP2020_SOC2018_Crosswalk.xlsx [CIPCode2020.csv]", "rows", run_cip_soc },
-	{ "programs", 1, 1, "allied import programs my-school.csv", "programs", run_programs },
+	{ "zcta", 1, 1, "allied import zcta Gaz_zcta_national.txt", "ZIP code centroids", import_zcta, NULL },
+	{ "oews", 1, 1, "allied import oews national_M2024_dl.xlsx", "occupations", import_oews, NULL },
+	{ "projections", 1, 1, "allied import projections occupation.xlsx", "occupations", import_projections, NULL },
+	{ "onet", 1, 8, "allied import onet onet-29.3 onet-29.0", "O*NET occupations", NULL, run_onet },
+	{ "ipeds-hd", 1, 1, "allied import ipeds-hd hd2024.csv", "institutions", import_ipeds_hd, NULL },
+	{ "cip-soc", 1, 2, "allied import cip-soc CIP2020_SOC2018_Crosswalk.xlsx [CIPCode2020.csv]", "rows", NULL,
+	  run_cip_soc },
+	{ "programs", 1, 1, "allied import programs my-school.csv", "programs", import_programs, NULL },
 };
+
+/* Run kind on files: a one-file kind's file is read here. */
+static int run_kind(const struct import_kind *kind, struct store *st, const struct strvec *files,
+		    const struct import_options *opt, struct import_result *res, struct buf *note, struct diag *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (kind->run)
+		return kind->run(st, files, opt, res, note, err);
+	rc = yload_read_file(files->v[0], &data, &len, err);
+	if (rc == 0)
+		rc = kind->bytes(st, files->v[0], data, len, opt, res, err);
+	free(data);
+	return rc;
+}
 
 static const struct import_kind *find_kind(const char *name)
 {
@@ -244,7 +220,7 @@ int cmd_import_run(struct cli *cli, const char *kind_name, const struct strvec *
 	opt.progress.fn = progress_draw;
 	opt.progress.ctx = &bar;
 	buf_init(&note, 0);
-	rc = kind->run(st, files, &opt, &res, &note, &err);
+	rc = run_kind(kind, st, files, &opt, &res, &note, &err);
 	progress_clear(&bar);
 	store_close(st);
 	if (rc < 0) {

@@ -82,6 +82,19 @@ static inline const char *fuzz_db(void)
 	return path;
 }
 
+/* fuzz_db() opened read-only, once per process: the importers' dry runs write nothing. */
+static inline struct store *fuzz_store(void)
+{
+	static struct store *st;
+	if (!st) {
+		struct diag err;
+		diag_init(&err);
+		if (store_open(fuzz_db(), STORE_READ_ONLY, &st, &err) != 0)
+			fuzz_die("opening the database", &err);
+	}
+	return st;
+}
+
 /* An api on fuzz_db(), opened once per process. */
 static inline struct api *fuzz_api(void)
 {

@@ -56,17 +56,12 @@ static const char crosswalk[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct store *st;
+	struct store *st = fuzz_store();
 	struct import_options opt = { .dry_run = true };
 	struct import_result res;
 	struct diag err;
 	int rc;
 
-	if (!st) {
-		diag_init(&err);
-		if (store_open(fuzz_db(), STORE_READ_ONLY, &st, &err) != 0)
-			fuzz_die("opening the database", &err);
-	}
 	if (size < 1)
 		return 0;
 	const char *text = (const char *)data + 1;

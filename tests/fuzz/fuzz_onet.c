@@ -45,7 +45,7 @@ static void check_data(const struct onet_data *d)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct store *st;
+	struct store *st = fuzz_store();
 	struct import_options opt = { .dry_run = true };
 	struct import_readme readmes[2] = {
 		{ "new/Read Me.txt", readme_new, sizeof(readme_new) - 1 },
@@ -56,11 +56,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag err;
 	char path[96];
 
-	if (!st) {
-		diag_init(&err);
-		if (store_open(fuzz_db(), STORE_READ_ONLY, &st, &err) != 0)
-			fuzz_die("opening the database", &err);
-	}
 	if (size < 1)
 		return 0;
 	int which = data[0] % 8, dir = (data[0] & 0x08) ? 1 : 0;

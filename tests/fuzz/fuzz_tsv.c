@@ -37,16 +37,11 @@ static void read_all(const char *data, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct store *st;
+	struct store *st = fuzz_store();
 	struct import_options opt = { .dry_run = true };
 	struct import_result res;
 	struct diag err;
 
-	if (!st) {
-		diag_init(&err);
-		if (store_open(fuzz_db(), STORE_READ_ONLY, &st, &err) != 0)
-			fuzz_die("opening the database", &err);
-	}
 	read_all((const char *)data, size);
 	diag_init(&err);
 	int rc = import_zcta(st, "fuzz.txt", (const char *)data, size, &opt, &res, &err);

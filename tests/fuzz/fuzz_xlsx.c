@@ -114,7 +114,7 @@ static void read_all(const char *data, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct store *st;
+	struct store *st = fuzz_store();
 	struct import_options opt = { .dry_run = true };
 	struct import_result res;
 	struct diag err;
@@ -123,11 +123,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len;
 	int rc = 0;
 
-	if (!st) {
-		diag_init(&err);
-		if (store_open(fuzz_db(), STORE_READ_ONLY, &st, &err) != 0)
-			fuzz_die("opening the database", &err);
-	}
 	if (size < 1)
 		return 0;
 	if (data[0] & 0x04) {
